@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  createJsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { oversightRoutes } from './oversight/index.js';
+import { auditRoutes } from './platform/audit/audit.routes.js';
+import { authPlugin, type RegisteredRoute } from './platform/auth/auth.plugin.js';
+import { authRoutes } from './platform/auth/auth.routes.js';
+import { userRoutes } from './platform/auth/users.routes.js';
+import type { AppConfig } from './platform/config.js';
+import { migrationsApplied, type Database } from './platform/db/db.js';
+import { installErrorHandler, problem, sendProblem } from './platform/errors.js';
+import { geographyRoutes } from './platform/geography/geography.routes.js';
+import { installMetrics } from './platform/http/metrics.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeRegistry: RegisteredRoute[];
+  }
+}
+
+export const webDistDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface BuildAppOptions {
+  config: AppConfig;
+  database: Database;
+  /** Serve the built web app (off in API-only tests). */
+  serveWeb?: boolean;
+  logger?: boolean | object;
+}
+
+/** Builds the whole Fastify app from configuration; used by `serve`, tests and benchmarks. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const { db } = database;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.LOG_LEVEL },
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.decorate('routeRegistry', [] as RegisteredRoute[]);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', ...(config.MAP_TILE_URL ? [new URL(config.MAP_TILE_URL).origin] : [])],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 20 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'openbeat API',
+        description: 'Public-safety transparency and accountability platform. Errors are application/problem+json (RFC 9457).',
+        version: '1.0.0',
+      },
+    },
+    transform: createJsonSchemaTransform({ skipList: ['/api/docs', '/api/docs/*'] }),
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(authPlugin, { db, registry: app.routeRegistry });
+
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['platform'], summary: 'Liveness once migrations have run', response: { 200: z.object({ status: z.literal('ok') }), 503: z.object({ status: z.literal('starting') }) } },
+    },
+    async (_request, reply) => {
+      if (!(await migrationsApplied(db))) return reply.code(503).send({ status: 'starting' as const });
+      return { status: 'ok' as const };
+    },
+  );
+  installMetrics(app);
+  await app.register(authRoutes, { db, config });
+  await app.register(userRoutes, { db });
+  await app.register(auditRoutes, { db });
+  await app.register(geographyRoutes, { db });
+  await app.register(oversightRoutes, { db });
+
+  const indexHtml = path.join(webDistDir, 'index.html');
+  const serveWeb = (options.serveWeb ?? true) && fs.existsSync(indexHtml);
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDistDir,
+      wildcard: false,
+      index: false,
+      // Vite fingerprints asset names, so they can be cached for a year.
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) (res as unknown as import('node:http').ServerResponse).setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api') && request.headers.accept?.includes('text/html');
+    if (serveWeb && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return sendProblem(reply, problem('not_found', request.id, `No route for ${request.method} ${request.url.split('?')[0]}`));
+  });
+  return app;
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Db } from '../db/db.js';
+import { AppError } from '../errors.js';
+import { denyReason, unitOf, type Access, type Principal } from './roles.js';
+import { resolveSession, SESSION_COOKIE } from './sessions.service.js';
+import type { AuditActor } from '../audit/audit.service.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route. A route without it refuses to register. */
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+/** Routes registered by third-party plugins (docs UI, the web app's static files) are public by nature. */
+const pluginOwnedPrefixes = ['/api/docs'];
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function isCrossSite(request: FastifyRequest): boolean {
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (fetchSite === 'cross-site') return true;
+  const origin = request.headers.origin;
+  if (!origin || origin === 'null') return origin === 'null';
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export const authPlugin = fp(
+  async (app: FastifyInstance, options: { db: Db; registry: RegisteredRoute[] }) => {
+    app.decorateRequest('principal', null);
+
+    app.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      let access = route.config?.access;
+      if (!access) {
+        const isStaticFile = route.config !== undefined && 'rootPath' in route.config; // @fastify/static's file routes
+        if (isStaticFile || pluginOwnedPrefixes.some((p) => route.url.startsWith(p))) access = 'public';
+        else throw new Error(`Route ${methods.join(',')} ${route.url} declares no access level (config.access)`);
+        route.config = { ...route.config, access };
+      }
+      for (const method of methods) {
+        if (method !== 'HEAD') options.registry.push({ method, url: route.url, access });
+      }
+    });
+
+    app.addHook('onRequest', async (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (unsafeMethods.has(request.method) && (token || request.url.startsWith('/api/v1/auth/')) && isCrossSite(request)) {
+        throw new AppError('cross_site', 'State-changing requests must come from this site');
+      }
+      if (token) request.principal = await resolveSession(options.db, token);
+      const access: Access = request.routeOptions.config?.access ?? 'public';
+      const reason = denyReason(access, request.principal);
+      if (reason === 'unauthenticated') throw new AppError('unauthenticated', 'This action needs a staff account');
+      if (reason === 'forbidden') throw new AppError('forbidden', `Role ${request.principal?.role} may not do this`);
+    });
+  },
+  { name: 'openbeat-auth', dependencies: ['@fastify/cookie'] },
+);
+
+/** The audit actor for the signed-in principal. */
+export function actorOf(request: FastifyRequest): AuditActor {
+  const p = request.principal;
+  if (!p) return { role: 'public', unit: 'public', userId: null };
+  return { role: p.role, unit: unitOf(p.scope), userId: p.userId };
+}

@@ -1,0 +1,54 @@
+import { asc, sql } from 'drizzle-orm';
+import { queryRows, type Db, type Tx } from '../db/db.js';
+import type { LocalizedText } from '../db/columns.js';
+import { districts } from '../platform.tables.js';
+
+export interface DistrictInput {
+  id: string;
+  code: string;
+  name: LocalizedText;
+  approximate: boolean;
+  /** GeoJSON Polygon or MultiPolygon geometry in WGS 84. */
+  geometry: object;
+}
+
+export async function upsertDistrict(tx: Tx, d: DistrictInput): Promise<void> {
+  const geom = sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(d.geometry)}), 4326))`;
+  await tx
+    .insert(districts)
+    .values({ id: d.id, code: d.code, name: d.name, approximate: d.approximate, geom })
+    .onConflictDoUpdate({ target: districts.id, set: { code: d.code, name: d.name, approximate: d.approximate, geom } });
+}
+
+export function listDistricts(db: Db) {
+  return db
+    .select({ id: districts.id, code: districts.code, name: districts.name, approximate: districts.approximate })
+    .from(districts)
+    .orderBy(asc(districts.code));
+}
+
+/** Districts as a GeoJSON FeatureCollection, geometry simplified for the web map. */
+export async function districtsGeoJson(db: Db) {
+  const rows = await queryRows<{ id: string; code: string; name: LocalizedText; approximate: boolean; geometry: string }>(
+    db,
+    sql`select id, code, name, approximate, ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.0005), 6) as geometry from ${districts} order by code`,
+  );
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      properties: { id: r.id, code: r.code, name: r.name, approximate: r.approximate },
+      geometry: JSON.parse(r.geometry) as object,
+    })),
+  };
+}
+
+/** The district containing a point, or null (used to route appeals by place). */
+export async function districtAt(db: Db, lon: number, lat: number): Promise<string | null> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select id from ${districts} where ST_Intersects(geom, ST_SetSRID(ST_Point(${lon}, ${lat}), 4326)) order by code limit 1`,
+  );
+  return rows[0]?.id ?? null;
+}

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadDemoData } from '../demo/demo.service.js';
+import { openDatabase } from '../platform/db/db.js';
+import { adminQuery, databaseUrlFor, randomDbName, testDatabaseUrl } from './test-database.js';
+
+const quiet = { info: () => undefined };
+
+/** Migrates a template database once per run and loads the demo data into it. */
+export async function setup(): Promise<() => Promise<void>> {
+  if (testDatabaseUrl) {
+    const name = randomDbName('openbeat_tpl');
+    await adminQuery(testDatabaseUrl, `create database ${name}`);
+    const database = await openDatabase({ databaseUrl: databaseUrlFor(testDatabaseUrl, name), poolSize: 2 });
+    await database.migrate();
+    await loadDemoData(database.db, quiet);
+    await database.close();
+    process.env.OPENBEAT_TEST_TEMPLATE = name;
+    return async () => {
+      await adminQuery(testDatabaseUrl!, `drop database if exists ${name} with (force)`);
+    };
+  }
+  const database = await openDatabase({ dataDir: 'memory://' });
+  await database.migrate();
+  await loadDemoData(database.db, quiet);
+  const blob = await database.dumpDataDir!();
+  await database.close();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openbeat-test-'));
+  const file = path.join(dir, 'template.tar');
+  fs.writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
+  process.env.OPENBEAT_TEST_TEMPLATE = file;
+  return async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
