@@ -17,7 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { oversightRoutes } from './oversight/index.js';
+import { configureOversightCache, oversightRoutes } from './oversight/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authPlugin, type RegisteredRoute } from './platform/auth/auth.plugin.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -114,6 +114,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(geographyRoutes, { db });
+  // One process owns an embedded database, so its cache needs no expiry; PostgreSQL may have several.
+  configureOversightCache({ ttlMs: database.driver === 'pglite' ? Number.POSITIVE_INFINITY : 2000 });
   await app.register(oversightRoutes, { db });
 
   const indexHtml = path.join(webDistDir, 'index.html');

@@ -1,6 +1,6 @@
 // The oversight module: council recommendations, the department's responses per period,
 // the council's assessments, report import and export. Other modules use only what is exported here.
 export { oversightRoutes } from './oversight.routes.js';
-export { confirmImport, createCommissionIfMissing, loadRecommendationViews } from './oversight.service.js';
+export { configureOversightCache, confirmImport, createCommissionIfMissing, loadRecommendationViews } from './oversight.service.js';
 export type { ImportInput, ImportItemInput, RecommendationView } from './oversight.service.js';
 export { recommendationStatuses, type RecommendationStatus } from './oversight.domain.js';

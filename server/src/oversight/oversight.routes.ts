@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/auth/auth.plugin.js';
 import type { Db } from '../platform/db/db.js';
-import { AppError, type ProblemCode } from '../platform/errors.js';
+import { AppError } from '../platform/errors.js';
 import { errorResponses, localizedTextSchema, problemSchema } from '../platform/http/schemas.js';
 import { recommendationStatuses, type RecommendationStatus } from './oversight.domain.js';
 import {
@@ -27,18 +27,11 @@ import {
 import * as service from './oversight.service.js';
 import { oversightRepository as repo } from './oversight.service.js';
 import { renderPeriodReport } from './report-export.service.js';
-import { importReportFile, isReportImportError, type ReportImportErrorCode } from './report-import/index.js';
+import { importReportFile, isReportImportError, toAppError } from './report-import/index.js';
 
 const editors = { roles: ['editor', 'admin'], scope: 'city' } as const;
 const assessors = { roles: ['council', 'admin'], scope: 'any' } as const;
 const exporters = { roles: ['council', 'editor', 'analyst', 'admin'], scope: 'any' } as const;
-
-const importErrorCodes: Record<ReportImportErrorCode, ProblemCode> = {
-  empty_file: 'unprocessable',
-  no_items: 'unprocessable',
-  unreadable_docx: 'unprocessable',
-  unsupported_format: 'unsupported_media_type',
-};
 
 type ListQuery = z.infer<typeof listQuery>;
 type Summary = ReturnType<typeof presentRecommendationSummary>;
@@ -224,7 +217,7 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         const parsed = await importReportFile({ buffer, filename: file.filename, mimeType: file.mimetype });
         return { ...parsed, filename: file.filename };
       } catch (error) {
-        if (isReportImportError(error)) throw new AppError(importErrorCodes[error.code], error.message, 'file');
+        if (isReportImportError(error)) throw toAppError(error);
         throw error;
       }
     },

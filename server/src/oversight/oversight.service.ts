@@ -352,10 +352,16 @@ export async function createCommissionIfMissing(
 }
 
 // ---- In-process cache of the public list --------------------------------------------------
-// The list is read far more than written. Writes through this process invalidate it at once;
-// other processes behind a load balancer see changes within the TTL.
-const CACHE_TTL_MS = 2000;
-let listCache: { at: number; views: Promise<RecommendationView[]> } | null = null;
+// The list is read far more than written. Writes through this process invalidate it at once.
+// With several processes on one PostgreSQL, each serves a stale copy for at most `ttlMs` while it
+// refreshes in the background; with the embedded database there is only one process, so no TTL.
+let cacheTtlMs = 2000;
+let listCache: { at: number; views: Promise<RecommendationView[]>; refreshing: boolean } | null = null;
+
+export function configureOversightCache(options: { ttlMs: number }): void {
+  cacheTtlMs = options.ttlMs;
+  listCache = null;
+}
 
 export function invalidateOversightCache(): void {
   listCache = null;
@@ -363,12 +369,26 @@ export function invalidateOversightCache(): void {
 
 export function cachedRecommendationViews(db: Db): Promise<RecommendationView[]> {
   const now = Date.now();
-  if (!listCache || now - listCache.at > CACHE_TTL_MS) {
+  if (!listCache) {
     const views = loadRecommendationViews(db);
-    listCache = { at: now, views };
+    const entry = { at: now, views, refreshing: false };
+    listCache = entry;
     views.catch(() => {
-      if (listCache?.views === views) listCache = null;
+      if (listCache === entry) listCache = null;
     });
+    return views;
+  }
+  if (now - listCache.at > cacheTtlMs && !listCache.refreshing) {
+    const entry = listCache;
+    entry.refreshing = true;
+    loadRecommendationViews(db).then(
+      (fresh) => {
+        if (listCache === entry) listCache = { at: Date.now(), views: Promise.resolve(fresh), refreshing: false };
+      },
+      () => {
+        entry.refreshing = false;
+      },
+    );
   }
   return listCache.views;
 }

@@ -9,7 +9,13 @@ import { readReportText, type ReportFileInput } from './report-reader.js';
 
 export { ADDRESSEE_RULES, detectAddressees, type AddresseeRule } from './addressee-detector.js';
 export { extractFigures, splitSentences, type ExtractedFigure, type FigureUnit } from './figure-extractor.js';
-export { isReportImportError, ReportImportError, type ReportImportErrorCode } from './report-import-error.js';
+export {
+  isReportImportError,
+  REPORT_IMPORT_PROBLEMS,
+  ReportImportError,
+  toAppError,
+  type ReportImportErrorCode,
+} from './report-import-error.js';
 export { parseReport, type ParsedItem, type ParsedReport, type ParsedSubItem } from './report-parser.js';
 export { readReportText, type ReportFileInput } from './report-reader.js';
 export {
