@@ -1,0 +1,15 @@
+import type { Role, SessionUser } from '../../api/types';
+
+/** Who may write a department response (DESIGN.md: editor within scope, admin). */
+export const RESPONSE_WRITERS: readonly Role[] = ['editor', 'admin'];
+/** Who may assess a response: council members and admins. */
+export const ASSESSORS: readonly Role[] = ['council', 'admin'];
+/** Who may download the generated report (DOCX/PDF). */
+export const REPORT_EXPORTERS: readonly Role[] = ['council', 'editor', 'admin'];
+/** Who may import a report. */
+export const IMPORTERS: readonly Role[] = ['editor', 'admin'];
+export const ADMINS: readonly Role[] = ['admin'];
+
+export function hasRole(user: SessionUser | null | undefined, roles: readonly Role[]): user is SessionUser {
+  return !!user && roles.includes(user.role);
+}

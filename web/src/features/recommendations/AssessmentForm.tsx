@@ -1,0 +1,89 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import { VERDICTS, type Verdict } from '../../api/types';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useProblemText } from '../../ui/useProblemText';
+import { TextArea } from '../../ui/fields';
+import { recommendationsApi } from './recommendations.api';
+
+export interface AssessmentFormProps {
+  responseId: string;
+  onSaved: () => void;
+}
+
+/** The council's verdict on one response (Public Council member or admin). */
+export function AssessmentForm({ responseId, onSaved }: AssessmentFormProps) {
+  const { t } = useTranslation();
+  const uid = useId();
+  const problemText = useProblemText();
+  const [verdict, setVerdict] = useState<Verdict | ''>('');
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<ApiError>();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!verdict) return;
+    setBusy(true);
+    setError(undefined);
+    setSaved(false);
+    try {
+      await recommendationsApi.assess(responseId, { verdict, comment: comment.trim() });
+      setVerdict('');
+      setComment('');
+      setSaved(true);
+      onSaved();
+    } catch (reason) {
+      if (reason instanceof ApiError) setError(reason);
+      else throw reason;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form assessment-form" onSubmit={(e) => void handleSubmit(e)} data-testid="assessment-form">
+      {error ? <ProblemAlert error={error} fieldLabel={error.problem.field === 'comment' ? t('assessment.comment') : undefined} /> : null}
+      <fieldset className="fieldset">
+        <legend>{t('assessment.verdict')}</legend>
+        <div className="radio-row">
+          {VERDICTS.map((value) => (
+            <label key={value} className="radio">
+              <input
+                type="radio"
+                name={`verdict-${uid}`}
+                value={value}
+                checked={verdict === value}
+                onChange={() => setVerdict(value)}
+                required
+              />
+              {t(`verdict.${value}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <TextArea
+        id={`comment-${uid}`}
+        label={t('assessment.comment')}
+        hint={t('assessment.commentHint')}
+        rows={3}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        required={verdict !== 'accepted'}
+        error={error?.problem.field === 'comment' ? problemText(error).title : undefined}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={busy || !verdict}>
+          {busy ? t('common.saving') : t('assessment.submit')}
+        </button>
+        {saved ? (
+          <span className="success-text" role="status">
+            {t('assessment.saved')}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

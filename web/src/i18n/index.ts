@@ -1,0 +1,74 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { setRequestLanguage } from '../api/client';
+import type { Lang } from '../api/types';
+import en from './en.json';
+import kk from './kk.json';
+import ru from './ru.json';
+
+export const STORAGE_KEY = 'openbeat.lang';
+
+export interface LanguageOption {
+  code: Lang;
+  /** What the switch shows. Kazakhstan's code is KZ, the language code is kk. */
+  short: string;
+  /** The language's own name, for screen readers and tooltips. */
+  name: string;
+  /** BCP 47 locale for dates and numbers. */
+  locale: string;
+}
+
+export const LANGUAGES: readonly LanguageOption[] = [
+  { code: 'ru', short: 'RU', name: 'Русский', locale: 'ru-RU' },
+  { code: 'kk', short: 'KZ', name: 'Қазақ тілі', locale: 'kk-KZ' },
+  { code: 'en', short: 'EN', name: 'English', locale: 'en-GB' },
+];
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'ru' || value === 'kk' || value === 'en';
+}
+
+function storedLanguage(): Lang {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    if (isLang(value)) return value;
+  } catch {
+    // storage may be unavailable (private mode); Russian is the default
+  }
+  return 'ru';
+}
+
+function applyLanguage(lang: string): void {
+  document.documentElement.lang = lang;
+  setRequestLanguage(lang);
+}
+
+// Every language must have every key of the Russian source: `satisfies` fails the build otherwise.
+export const resources = {
+  ru: { translation: ru },
+  kk: { translation: kk satisfies typeof ru },
+  en: { translation: en satisfies typeof ru },
+} as const;
+
+const initial = storedLanguage();
+applyLanguage(initial);
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initial,
+  fallbackLng: 'ru',
+  supportedLngs: ['ru', 'kk', 'en'],
+  interpolation: { escapeValue: false },
+  react: { useSuspense: false },
+});
+
+i18n.on('languageChanged', (lang) => {
+  applyLanguage(lang);
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // not persisted; the choice still holds for this visit
+  }
+});
+
+export { i18n };
