@@ -35,6 +35,12 @@ describe.skipIf(!browserAvailable)('browser journeys', () => {
     expect(await seriousViolations(page)).toEqual([]);
   }
 
+  /** A phone page never scrolls sideways. */
+  async function expectNoSideScroll(page: Page): Promise<void> {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
+
   async function login(page: Page, role: 'editor' | 'council'): Promise<void> {
     const { username, password } = await server.account(role);
     await page.goto('/login');
@@ -52,6 +58,7 @@ describe.skipIf(!browserAvailable)('browser journeys', () => {
     await page.goto('/recommendations');
     await expect.poll(() => page.getByTestId('recommendation-card').count()).toBe(28);
     await expectAccessible(page);
+    await expectNoSideScroll(page);
     await page.getByLabel('Поиск по тексту').fill('эвакуатор');
     await page.getByRole('button', { name: 'Найти' }).click();
     await expect.poll(() => page.getByTestId('recommendation-card').count()).toBe(1);
@@ -64,9 +71,7 @@ describe.skipIf(!browserAvailable)('browser journeys', () => {
     expect(await page.getByText('Импортировано из отчёта').count()).toBeGreaterThan(0);
     expect(await page.locator('body').textContent()).toMatch(/Выполняется/);
     await expectAccessible(page);
-    // A phone does not scroll sideways.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSideScroll(page);
   });
 
   it('the language switch changes the interface and persists', async () => {
@@ -132,5 +137,6 @@ describe.skipIf(!browserAvailable)('browser journeys', () => {
     await page.getByRole('button', { name: 'Проверить цепочку' }).click();
     await expect.poll(() => page.getByTestId('verify-result').textContent()).toMatch(/Цепочка цела/);
     await expectAccessible(page);
+    await expectNoSideScroll(page);
   });
 });
