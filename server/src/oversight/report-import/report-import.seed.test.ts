@@ -1,9 +1,8 @@
 /**
- * The importer against the real report the platform starts from:
- * ../shared/seed/000_f569b146392469be.txt next to the repository.
+ * The importer against the real report the platform starts from. The repository keeps a copy
+ * of the department's report (shared/seed/000_f569b146392469be.txt) in server/src/demo/seed/.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { Document, Packer, Paragraph, TextRun } from 'docx';
@@ -11,15 +10,12 @@ import { describe, expect, it } from 'vitest';
 
 import { importReportFile, parseReport, type ParsedItem, type ParsedReport } from './index.js';
 
-/** server/src/oversight/report-import/ → the repository root. */
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const SEED_PATH = resolve(REPO_ROOT, '../shared/seed/000_f569b146392469be.txt');
+const SEED_PATH = fileURLToPath(new URL('../../demo/seed/dp-almaty-commission7-2021-q1.txt', import.meta.url));
 
 function loadSeed(): string {
   if (!existsSync(SEED_PATH)) {
     throw new Error(
-      `Seed report not found at ${SEED_PATH}. These tests read the department's report from ../shared/seed/ ` +
-        'next to the repository root; restore the file (or the shared folder) before running them.',
+      `Seed report not found at ${SEED_PATH}: restore it from git (it is the department's real report).`,
     );
   }
   return readFileSync(SEED_PATH, 'utf8');
