@@ -19,10 +19,12 @@ import { PERIOD_CODE_PATTERN } from './oversight/oversight.domain.js';
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
 
 const lockFile = (config: AppConfig) => path.join(config.dataDir, 'openbeat.pid');
+/** The embedded database lives in its own folder inside DATA_DIR, next to our lock file. */
+const embeddedDir = (config: AppConfig) => path.join(config.dataDir, 'pglite');
 
 async function open(config: AppConfig): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
-  log.info({ driver: database.driver, dataDir: database.driver === 'pglite' ? config.dataDir : undefined }, 'database opened');
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: embeddedDir(config) });
+  log.info({ driver: database.driver, dataDir: database.driver === 'pglite' ? embeddedDir(config) : undefined }, 'database opened');
   return database;
 }
 
@@ -80,6 +82,7 @@ async function serve(config: AppConfig): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
+  process.stderr.write(`\n  openbeat is serving on http://localhost:${config.PORT}\n\n`);
 }
 
 async function importReport(config: AppConfig, args: string[]): Promise<void> {
