@@ -6,14 +6,12 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { createDemoAccounts, DEMO_PERIOD, isDemoLoaded, loadDemoData } from './demo/demo.service.js';
-import { confirmImport } from './oversight/index.js';
-import { importReportFile, isReportImportError } from './oversight/report-import/index.js';
+import { confirmImport, importItemFromParsed, importReportFile, isReportImportError, PERIOD_CODE_PATTERN } from './oversight/index.js';
 import { systemActor } from './platform/audit/audit.service.js';
 import { ensureFirstAdmin } from './platform/auth/users.service.js';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/db.js';
 import { JobWorker } from './platform/jobs/jobs.service.js';
-import { PERIOD_CODE_PATTERN } from './oversight/oversight.domain.js';
 
 // Logs go to stderr so that stdout carries only machine-readable output (e.g. --json).
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
@@ -122,17 +120,7 @@ async function importReport(config: AppConfig, args: string[]): Promise<void> {
       periodCode: values.period,
       title: parsed.title,
       filename: path.basename(file),
-      items: parsed.items.map((i) => ({
-        number: i.number,
-        recommendation: i.recommendation,
-        response: i.response,
-        status: i.suggestedStatus.status,
-        competence: i.suggestedStatus.competence,
-        subItems: i.subItems,
-        addressees: i.addressees,
-        figures: i.figures,
-        suggestedStatus: i.suggestedStatus,
-      })),
+      items: parsed.items.map(importItemFromParsed),
     });
     log.info(result, 'report saved');
   } finally {

@@ -2,8 +2,7 @@ import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { count } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { confirmImport, createCommissionIfMissing } from '../oversight/index.js';
-import { importReportFile } from '../oversight/report-import/index.js';
+import { confirmImport, createCommissionIfMissing, importItemFromParsed, importReportFile } from '../oversight/index.js';
 import { recordAudit, systemActor } from '../platform/audit/audit.service.js';
 import { generatePassword } from '../platform/auth/passwords.js';
 import { staffRoles } from '../platform/auth/roles.js';
@@ -50,17 +49,7 @@ export async function loadDemoData(db: Db, log: Pick<Logger, 'info'>): Promise<v
     commissionId,
     title: parsed.title,
     filename: 'dp-almaty-commission7-2021-q1.txt',
-    items: parsed.items.map((item) => ({
-      number: item.number,
-      recommendation: item.recommendation,
-      response: item.response,
-      status: item.suggestedStatus.status,
-      competence: item.suggestedStatus.competence,
-      subItems: item.subItems,
-      addressees: item.addressees,
-      figures: item.figures,
-      suggestedStatus: item.suggestedStatus,
-    })),
+    items: parsed.items.map(importItemFromParsed),
   });
   log.info({ ...result }, 'demo data loaded: Almaty districts (approximate boundaries) and the 2021-Q1 report to Commission No. 7');
 }

@@ -1,6 +1,13 @@
 // The oversight module: council recommendations, the department's responses per period,
 // the council's assessments, report import and export. Other modules use only what is exported here.
 export { oversightRoutes } from './oversight.routes.js';
-export { configureOversightCache, confirmImport, createCommissionIfMissing, loadRecommendationViews } from './oversight.service.js';
+export {
+  configureOversightCache,
+  confirmImport,
+  createCommissionIfMissing,
+  importItemFromParsed,
+  loadRecommendationViews,
+} from './oversight.service.js';
+export { importReportFile, isReportImportError } from './report-import/index.js';
 export type { ImportInput, ImportItemInput, RecommendationView } from './oversight.service.js';
-export { recommendationStatuses, type RecommendationStatus } from './oversight.domain.js';
+export { PERIOD_CODE_PATTERN, recommendationStatuses, type RecommendationStatus } from './oversight.domain.js';

@@ -52,6 +52,12 @@ function filterSummaries(items: Summary[], q: ListQuery): Summary[] {
 const serialisedLists = new WeakMap<Promise<service.RecommendationView[]>, Map<string, string>>();
 
 export const oversightRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  /** One recommendation with its responses and history, as every detail answer shows it. */
+  const presentFull = async (number: number) => {
+    const view = await service.getRecommendationView(db, number);
+    return presentRecommendation(view, await service.recommendationHistory(db, view));
+  };
+
   app.get(
     '/api/v1/commissions',
     {
@@ -117,10 +123,7 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       config: { access: 'public' },
       schema: { tags: ['oversight'], summary: 'One recommendation: text, responses per period, assessments, figures, history', params: numberParams, response: { 200: detailSchema, ...errorResponses } },
     },
-    async (request) => {
-      const view = await service.getRecommendationView(db, request.params.number);
-      return presentRecommendation(view, await service.recommendationHistory(db, view));
-    },
+    async (request) => presentFull(request.params.number),
   );
 
   app.patch(
@@ -131,8 +134,7 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     },
     async (request) => {
       await service.updateRecommendation(db, actorOf(request), request.params.number, request.body);
-      const view = await service.getRecommendationView(db, request.params.number);
-      return presentRecommendation(view, await service.recommendationHistory(db, view));
+      return presentFull(request.params.number);
     },
   );
 
@@ -150,8 +152,7 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     },
     async (request) => {
       await service.saveResponse(db, actorOf(request), request.params.number, request.body);
-      const view = await service.getRecommendationView(db, request.params.number);
-      return presentRecommendation(view, await service.recommendationHistory(db, view));
+      return presentFull(request.params.number);
     },
   );
 

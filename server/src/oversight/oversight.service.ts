@@ -11,6 +11,7 @@ import {
   type RecommendationStatus,
 } from './oversight.domain.js';
 import * as repo from './oversight.repository.js';
+import type { ParsedItem } from './report-import/index.js';
 import {
   commissions,
   councils,
@@ -264,6 +265,21 @@ export interface ImportItemInput {
   addressees: string[];
   figures: FigureInput[];
   suggestedStatus: StatusSuggestionData | null;
+}
+
+/** A parsed report item taken as it is: the suggested status becomes the status (CLI and demo). */
+export function importItemFromParsed(item: ParsedItem): ImportItemInput {
+  return {
+    number: item.number,
+    recommendation: item.recommendation,
+    response: item.response,
+    status: item.suggestedStatus.status,
+    competence: item.suggestedStatus.competence,
+    subItems: item.subItems,
+    addressees: item.addressees,
+    figures: item.figures,
+    suggestedStatus: item.suggestedStatus,
+  };
 }
 
 export interface ImportInput {

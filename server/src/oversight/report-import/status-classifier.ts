@@ -1,3 +1,6 @@
+// The status vocabulary belongs to the oversight domain; the importer only suggests one of them.
+import { recommendationStatuses, type RecommendationStatus } from '../oversight.domain.js';
+
 /**
  * Suggests the status of a recommendation from the wording of the department's
  * response. The suggestion is only a starting point for the council member who
@@ -20,26 +23,8 @@
  *    matches no rule is in_progress with confidence 0.1 and no phrase.
  */
 
-export type RecommendationStatus =
-  | 'implemented'
-  | 'in_progress'
-  | 'partially_implemented'
-  | 'planned'
-  | 'declined'
-  | 'outside_competence'
-  | 'requires_legislation'
-  | 'no_response';
-
-export const RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = [
-  'implemented',
-  'in_progress',
-  'partially_implemented',
-  'planned',
-  'declined',
-  'outside_competence',
-  'requires_legislation',
-  'no_response',
-];
+export type { RecommendationStatus };
+export const RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = recommendationStatuses;
 
 export interface StatusSuggestion {
   status: RecommendationStatus;
