@@ -41,7 +41,7 @@ export function RecommendationPage() {
       <header className="page-header">
         <h1 id="rec-title">
           <span className="rec-number">{t('recommendation.item', { number: rec?.number ?? param })}</span>
-          {rec ? ` ${rec.title}` : ''}
+          {rec ? <span lang="ru"> {rec.title}</span> : null}
         </h1>
         {rec ? (
           <div className="badges">
@@ -64,7 +64,9 @@ export function RecommendationPage() {
 
           <section className="card rec-text" aria-labelledby="rec-text-title">
             <h2 id="rec-text-title">{t('recommendation.text')}</h2>
-            <p className="prewrap">{rec.text}</p>
+            <p className="prewrap" lang="ru">
+              {rec.text}
+            </p>
             {rec.subItems.length ? (
               <ol className="sub-items">
                 {rec.subItems.map((sub) => (

@@ -15,7 +15,7 @@ export function RecommendationList({ items }: { items: RecommendationSummary[] }
         <li key={item.number} className="card rec-card" data-testid="recommendation-card">
           <h3 className="rec-card-title">
             <Link to={`/recommendations/${item.number}`}>
-              <span className="rec-number">{t('recommendation.item', { number: item.number })}</span> {item.title}
+              <span className="rec-number">{t('recommendation.item', { number: item.number })}</span> <span lang="ru">{item.title}</span>
             </Link>
           </h3>
           <div className="badges">

@@ -40,7 +40,7 @@ export function ResponseCard({ response, canAssess, onChanged }: ResponseCardPro
         </p>
       ) : null}
       {response.suggestion ? <SuggestionNote {...response.suggestion} /> : null}
-      <div className="response-text" id={`${headingId}-text`}>
+      <div className="response-text" id={`${headingId}-text`} lang="ru">
         {shown}
       </div>
       {long ? (
