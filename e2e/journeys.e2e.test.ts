@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedReportPath } from '../server/src/demo/demo.service.js';
 import { browserAvailable, launchBrowser, phone, seriousViolations } from './support/browser.js';
 import { startE2eServer, type E2eServer } from './support/server.js';
@@ -25,11 +25,16 @@ describe.skipIf(!browserAvailable)('browser journeys', () => {
     const context = await browser.newContext({ baseURL: server.baseUrl, ...(options.mobile ? phone : { viewport: { width: 1280, height: 900 } }) });
     contexts.push(context);
     const page = await context.newPage();
-    page.on('pageerror', (error) => {
-      throw error;
-    });
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
     return page;
   }
+
+  // Uncaught errors in the page fail the test that caused them.
+  const pageErrors: string[] = [];
+  afterEach(() => {
+    const errors = pageErrors.splice(0);
+    expect(errors).toEqual([]);
+  });
 
   async function expectAccessible(page: Page): Promise<void> {
     expect(await seriousViolations(page)).toEqual([]);

@@ -24,7 +24,7 @@ import { authRoutes } from './platform/auth/auth.routes.js';
 import { userRoutes } from './platform/auth/users.routes.js';
 import type { AppConfig } from './platform/config.js';
 import { migrationsApplied, type Database } from './platform/db/db.js';
-import { installErrorHandler, problem, sendProblem } from './platform/errors.js';
+import { frameworkErrorHandler, installErrorHandler, problem, sendProblem } from './platform/errors.js';
 import { geographyRoutes } from './platform/geography/geography.routes.js';
 import { installMetrics } from './platform/http/metrics.js';
 
@@ -50,7 +50,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const { db } = database;
   const app = Fastify({
     logger: options.logger ?? { level: config.LOG_LEVEL },
-    trustProxy: true,
+    // Client addresses (rate limits) come from X-Forwarded-For only behind a configured proxy.
+    trustProxy: config.trustProxy,
+    frameworkErrors: frameworkErrorHandler,
     bodyLimit: 1_048_576,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
@@ -96,7 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  await app.register(authPlugin, { db, registry: app.routeRegistry });
+  await app.register(authPlugin, { db, registry: app.routeRegistry, publicUrl: config.PUBLIC_URL });
 
   app.get(
     '/api/health',

@@ -17,7 +17,8 @@ export type RecommendationStatus = (typeof recommendationStatuses)[number];
 export const assessmentVerdicts = ['accepted', 'not_accepted', 'needs_info'] as const;
 export type AssessmentVerdict = (typeof assessmentVerdicts)[number];
 
-export const PERIOD_CODE_PATTERN = /^(\d{4})-Q([1-4])$/;
+/** Reporting periods are quarters of this century: 2021-Q1. */
+export const PERIOD_CODE_PATTERN = /^(20\d{2})-Q([1-4])$/;
 
 const romanQuarters = ['I', 'II', 'III', 'IV'] as const;
 

@@ -211,12 +211,24 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       },
     },
     async (request) => {
-      const file = await request.file();
-      if (!file) throw new AppError('validation', 'attach the report as the multipart field "file"', 'file');
-      const buffer = await file.toBuffer();
+      let buffer: Buffer;
+      let filename: string;
+      let mimeType: string;
       try {
-        const parsed = await importReportFile({ buffer, filename: file.filename, mimeType: file.mimetype });
-        return { ...parsed, filename: file.filename };
+        const file = await request.file({ limits: { files: 1, fields: 0 } });
+        if (!file || file.fieldname !== 'file') throw new AppError('validation', 'attach the report as the multipart field "file"', 'file');
+        buffer = await file.toBuffer();
+        ({ filename, mimetype: mimeType } = file);
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        const code = (error as { code?: string }).code;
+        if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', 'the file is larger than 20 MB', 'file');
+        if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_media_type', 'send the report as multipart/form-data', 'file');
+        throw new AppError('bad_request', 'the multipart body is malformed', 'file');
+      }
+      try {
+        const parsed = await importReportFile({ buffer, filename, mimeType });
+        return { ...parsed, filename };
       } catch (error) {
         if (isReportImportError(error)) throw toAppError(error);
         throw error;

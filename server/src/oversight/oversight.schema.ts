@@ -6,7 +6,13 @@ import { assessmentVerdicts, PERIOD_CODE_PATTERN, recommendationStatuses } from 
 export const statusSchema = z.enum(recommendationStatuses).meta({ id: 'RecommendationStatus' });
 export const verdictSchema = z.enum(assessmentVerdicts).meta({ id: 'AssessmentVerdict' });
 export const periodCodeSchema = z.string().regex(PERIOD_CODE_PATTERN, 'use the form YYYY-Qn, e.g. 2021-Q1');
-export const numberParams = z.object({ number: z.coerce.number().int().min(1).max(999) });
+/** п.N as written in a URL: 1–999, digits only (no 1e1, 0x18 or leading zeros). */
+export const numberParams = z.object({
+  number: z
+    .string()
+    .regex(/^[1-9]\d{0,2}$/, 'use the item number, 1–999')
+    .transform(Number),
+});
 
 const subItemSchema = z.object({ label: z.string().max(20), text: z.string().max(20_000) });
 export const figureSchema = z

@@ -104,10 +104,13 @@ async function ensurePeriod(tx: Tx, actor: AuditActor, commissionId: string, cod
   const existing = await repo.findPeriod(tx, commissionId, code);
   if (existing) return existing;
   const bounds = periodBounds(code);
+  // Two requests may open the same new period at once: the loser reads the winner's row.
   const [created] = await tx
     .insert(reportingPeriods)
     .values({ commissionId, code, startsOn: bounds.startsOn, endsOn: bounds.endsOn })
+    .onConflictDoNothing()
     .returning();
+  if (!created) return (await repo.findPeriod(tx, commissionId, code))!;
   await recordAudit(tx, actor, { action: 'period.create', entity: 'period', entityId: created!.id, before: null, after: { code } });
   return created!;
 }
@@ -136,6 +139,8 @@ interface ResponseWrite {
 async function writeResponse(tx: Tx, actor: AuditActor, commission: repo.CommissionRow, input: ResponseWrite): Promise<repo.ResponseRow> {
   const recommendation = await repo.findRecommendation(tx, commission.id, input.number);
   if (!recommendation) throw notFound(`recommendation п.${input.number}`);
+  // Serialise writers of the same recommendation so that check-then-insert below cannot race.
+  await tx.select({ id: recommendations.id }).from(recommendations).where(eq(recommendations.id, recommendation.id)).for('update');
   const period = await ensurePeriod(tx, actor, commission.id, input.periodCode);
   const [existing] = await tx
     .select()

@@ -20,12 +20,20 @@ const configSchema = z.object({
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   PUBLIC_URL: z.string().url().optional(),
   MAP_TILE_URL: z.string().url().optional(),
+  /** Trust X-Forwarded-* from a proxy: 'false' (default), 'true', or a comma list of proxy addresses/CIDRs. */
+  TRUST_PROXY: z.string().default('false'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
 });
 
-export type AppConfig = z.infer<typeof configSchema> & { dataDir: string };
+export type AppConfig = z.infer<typeof configSchema> & { dataDir: string; trustProxy: boolean | string[] };
+
+function parseTrustProxy(value: string): boolean | string[] {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -38,5 +46,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every variable.`);
   }
-  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR), trustProxy: parseTrustProxy(parsed.data.TRUST_PROXY) };
 }

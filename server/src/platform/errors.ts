@@ -104,6 +104,31 @@ function describeValidation(error: FastifyError): { field: string; detail: strin
   return { field, detail: `${field}: ${message}` };
 }
 
+/** SQLSTATEs that mean the request, not the server, was wrong. */
+const databaseCodes: Record<string, { code: ProblemCode; detail: string }> = {
+  '22021': { code: 'validation', detail: 'a text contains a character that cannot be stored (e.g. NUL)' },
+  '22P05': { code: 'validation', detail: 'a text contains a character that cannot be stored (e.g. NUL)' },
+  '22P02': { code: 'validation', detail: 'a value has the wrong form' },
+  '22001': { code: 'validation', detail: 'a text is too long' },
+  '22003': { code: 'validation', detail: 'a number is out of range' },
+  '23505': { code: 'conflict', detail: 'the same record was just created by another request; try again' },
+  '40001': { code: 'conflict', detail: 'a concurrent change conflicted with this one; try again' },
+};
+
+function databaseProblem(error: unknown): { code: ProblemCode; detail: string } | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const sqlState = (e as { code?: unknown }).code;
+    if (typeof sqlState === 'string' && databaseCodes[sqlState]) return databaseCodes[sqlState];
+  }
+  return undefined;
+}
+
+/** Errors Fastify raises before routing (a malformed URL, a bad content type) also answer problem+json. */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const code: ProblemCode = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'unsupported_media_type' : 'bad_request';
+  void sendProblem(reply, problem(code, request.id, error.message));
+}
+
 /** One handler turns every error into problem+json; unknown errors become a 500 with the request id only. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -119,6 +144,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       request.log.error({ err: error }, 'response did not match its schema');
       return sendProblem(reply, problem('internal', requestId));
     }
+    const fromDatabase = databaseProblem(error);
+    if (fromDatabase) return sendProblem(reply, problem(fromDatabase.code, requestId, fromDatabase.detail));
     const mapped = error.code ? fastifyCodeMap[error.code] : undefined;
     if (mapped) return sendProblem(reply, problem(mapped, requestId, error.message));
     const status = error.statusCode ?? 500;

@@ -136,7 +136,8 @@ export function splitSentences(text: string): string[] {
       const punctuation = boundary[1] ?? '';
       const end = boundary.index + boundary[0].length;
       const next = line.slice(end, end + 2);
-      const before = line.slice(start, boundary.index);
+      // Only the last word matters; a bounded window keeps this linear on very long lines.
+      const before = line.slice(Math.max(start, boundary.index - 64), boundary.index);
       const lastWord = (/([\p{L}.\-]+)$/u.exec(before)?.[1] ?? '').toLowerCase();
       const isAbbreviation = ABBREVIATIONS.has(lastWord) || /^\p{L}(?:\.\p{L})*$/u.test(lastWord);
       const breaks =

@@ -5,6 +5,7 @@
  */
 
 import { parseReport, type ParsedReport } from './report-parser.js';
+import { ReportImportError } from './report-import-error.js';
 import { readReportText, type ReportFileInput } from './report-reader.js';
 
 export { ADDRESSEE_RULES, detectAddressees, type AddresseeRule } from './addressee-detector.js';
@@ -30,7 +31,14 @@ export {
 } from './status-classifier.js';
 export { normalizeReportText } from './text-normalizer.js';
 
+/** A report of 28 items is ~75 000 characters; anything past this is not a report (or a zip bomb). */
+export const MAX_REPORT_CHARS = 2_000_000;
+
 /** Reads an uploaded report file and parses it. Throws ReportImportError. */
 export async function importReportFile(input: ReportFileInput): Promise<ParsedReport> {
-  return parseReport(await readReportText(input));
+  const text = await readReportText(input);
+  if (text.length > MAX_REPORT_CHARS) {
+    throw new ReportImportError('too_large', `The report text is ${text.length} characters long; at most ${MAX_REPORT_CHARS} are accepted.`);
+  }
+  return parseReport(text);
 }

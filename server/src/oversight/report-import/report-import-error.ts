@@ -5,7 +5,7 @@
 
 import { AppError, type ProblemCode } from '../../platform/errors.js';
 
-export type ReportImportErrorCode = 'empty_file' | 'unsupported_format' | 'no_items' | 'unreadable_docx';
+export type ReportImportErrorCode = 'empty_file' | 'unsupported_format' | 'no_items' | 'unreadable_docx' | 'too_large';
 
 export class ReportImportError extends Error {
   override readonly name = 'ReportImportError';
@@ -27,6 +27,7 @@ export const REPORT_IMPORT_PROBLEMS = {
   unsupported_format: 'unsupported_media_type',
   no_items: 'unprocessable',
   unreadable_docx: 'unprocessable',
+  too_large: 'payload_too_large',
 } as const satisfies Record<ReportImportErrorCode, ProblemCode>;
 
 /** The catalogue error a route throws for an import failure; the offending field is the uploaded file. */

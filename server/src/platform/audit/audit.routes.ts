@@ -42,13 +42,14 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
   app.get(
     '/api/v1/audit/verify',
     {
-      config: { access: 'public' },
+      // Recomputing the chain reads the whole log, so the public may ask only a few times a minute.
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['audit'],
-        summary: 'Recompute the hash chain; names the first broken entry',
+        summary: 'Recompute the hash chain; names the first broken entry, or the head (seq, hash) to compare with later',
         response: {
           200: z.union([
-            z.object({ valid: z.literal(true), entries: z.number().int() }),
+            z.object({ valid: z.literal(true), entries: z.number().int(), head: z.object({ seq: z.number().int(), hash: z.string() }).nullable() }),
             z.object({
               valid: z.literal(false),
               entries: z.number().int(),

@@ -80,8 +80,14 @@ export async function recordAudit(tx: Tx, actor: AuditActor, change: AuditChange
 
 export type AuditRow = typeof auditLog.$inferSelect;
 
+/** The newest entry: publishing it lets anyone notice later that the tail was cut off. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
 export type VerifyResult =
-  | { valid: true; entries: number }
+  | { valid: true; entries: number; head: ChainHead | null }
   | { valid: false; entries: number; firstBroken: { seq: number; reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' } };
 
 /** Recomputes the whole chain in pages; names the first entry that does not hold. */
@@ -114,7 +120,7 @@ export async function verifyAuditChain(db: Db): Promise<VerifyResult> {
     }
     if (page.length < pageSize) break;
   }
-  return { valid: true, entries: count };
+  return { valid: true, entries: count, head: count ? { seq: expectedSeq - 1, hash: prevHash } : null };
 }
 
 export interface AuditQuery {

@@ -21,13 +21,19 @@ const pluginOwnedPrefixes = ['/api/docs'];
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-function isCrossSite(request: FastifyRequest): boolean {
+/**
+ * A state change is refused when the browser says it comes from another site (Sec-Fetch-Site)
+ * or its Origin is not this site: PUBLIC_URL's host when configured, else the request's host
+ * (X-Forwarded-Host only under TRUST_PROXY). Clients that send neither header (curl, Open311
+ * servers) carry no ambient browser credentials, so they pass.
+ */
+function isCrossSite(request: FastifyRequest, publicHost: string | undefined): boolean {
   const fetchSite = request.headers['sec-fetch-site'];
   if (fetchSite === 'cross-site') return true;
   const origin = request.headers.origin;
   if (!origin || origin === 'null') return origin === 'null';
   try {
-    return new URL(origin).host !== request.headers.host;
+    return new URL(origin).host !== (publicHost ?? request.host);
   } catch {
     return true;
   }
@@ -40,7 +46,8 @@ export interface RegisteredRoute {
 }
 
 export const authPlugin = fp(
-  async (app: FastifyInstance, options: { db: Db; registry: RegisteredRoute[] }) => {
+  async (app: FastifyInstance, options: { db: Db; registry: RegisteredRoute[]; publicUrl?: string | undefined }) => {
+    const publicHost = options.publicUrl ? new URL(options.publicUrl).host : undefined;
     app.decorateRequest('principal', null);
 
     app.addHook('onRoute', (route) => {
@@ -59,7 +66,7 @@ export const authPlugin = fp(
 
     app.addHook('onRequest', async (request) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (unsafeMethods.has(request.method) && (token || request.url.startsWith('/api/v1/auth/')) && isCrossSite(request)) {
+      if (unsafeMethods.has(request.method) && (token || request.url.startsWith('/api/v1/auth/')) && isCrossSite(request, publicHost)) {
         throw new AppError('cross_site', 'State-changing requests must come from this site');
       }
       if (token) request.principal = await resolveSession(options.db, token);

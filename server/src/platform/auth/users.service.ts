@@ -82,8 +82,9 @@ export async function updateUser(db: Db, actor: AuditActor, id: string, patch: U
   const updated = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, id)).for('update').limit(1);
     if (!before) throw notFound('user');
-    if (before.id === actor.userId && (patch.active === false || (patch.role && patch.role !== 'admin'))) {
-      throw new AppError('conflict', 'an administrator cannot demote or deactivate their own account', 'body');
+    const narrowsScope = patch.scope !== undefined && patch.scope.kind !== 'city';
+    if (before.id === actor.userId && (patch.active === false || (patch.role && patch.role !== 'admin') || narrowsScope)) {
+      throw new AppError('conflict', 'an administrator cannot demote, narrow the scope of, or deactivate their own account', 'body');
     }
     const [after] = await tx
       .update(users)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { queryRows, type Db, type Tx } from '../db/db.js';
 import { jobAttempts, jobs } from '../platform.tables.js';
@@ -77,6 +77,11 @@ export class JobWorker {
   async claim(): Promise<JobRow[]> {
     const kinds = [...this.handlers.keys()];
     if (kinds.length === 0) return [];
+    // A job whose worker died on its last attempt is not retried forever: it fails.
+    await this.db.execute(
+      sql`update ${jobs} set status = 'failed', finished_at = now(), lease_until = null, last_error = coalesce(last_error, 'lease expired on the last attempt')
+          where status = 'running' and lease_until < now() and attempts >= max_attempts`,
+    );
     const leaseUntil = new Date(Date.now() + this.leaseMs);
     const rows = await queryRows<Record<string, unknown>>(
       this.db,
@@ -84,7 +89,8 @@ export class JobWorker {
           where id in (
             select id from ${jobs}
             where kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
-              and ((status = 'pending' and run_after <= now()) or (status = 'running' and lease_until < now()))
+              and ((status = 'pending' and run_after <= now())
+                or (status = 'running' and lease_until < now() and attempts < max_attempts))
             order by run_after, id
             for update skip locked
             limit ${this.batchSize})
@@ -110,6 +116,9 @@ export class JobWorker {
       detail = error instanceof Error ? error.message : String(error);
     }
     const finishedAt = new Date();
+    // Only the worker that still holds this attempt's lease may settle the job; a worker whose
+    // lease expired (and was reclaimed) records its attempt but leaves the job to its new owner.
+    const owned = and(eq(jobs.id, job.id), eq(jobs.lockedBy, this.id), eq(jobs.attempts, job.attempts), eq(jobs.status, 'running'));
     await this.db.transaction(async (tx) => {
       await tx.insert(jobAttempts).values({
         jobId: job.id,
@@ -121,12 +130,12 @@ export class JobWorker {
         detail: detail?.slice(0, 4000) ?? null,
       });
       if (ok) {
-        await tx.update(jobs).set({ status: 'done', finishedAt, leaseUntil: null, lastError: null }).where(eq(jobs.id, job.id));
+        await tx.update(jobs).set({ status: 'done', finishedAt, leaseUntil: null, lastError: null }).where(owned);
       } else if (job.attempts >= job.maxAttempts) {
-        await tx.update(jobs).set({ status: 'failed', finishedAt, leaseUntil: null, lastError: detail }).where(eq(jobs.id, job.id));
+        await tx.update(jobs).set({ status: 'failed', finishedAt, leaseUntil: null, lastError: detail }).where(owned);
       } else {
         const runAfter = new Date(finishedAt.getTime() + backoffMs(job.attempts));
-        await tx.update(jobs).set({ status: 'pending', runAfter, leaseUntil: null, lastError: detail }).where(eq(jobs.id, job.id));
+        await tx.update(jobs).set({ status: 'pending', runAfter, leaseUntil: null, lastError: detail }).where(owned);
       }
     });
     if (!ok) this.options.logger?.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, detail }, 'job attempt failed');

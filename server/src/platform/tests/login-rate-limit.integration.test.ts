@@ -27,4 +27,19 @@ describe('login rate limit', () => {
     const other = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '198.51.100.8', payload: { username: 'admin', password: 'guess-guess-guess' } });
     expect(other.statusCode).toBe(401);
   });
+
+  it('does not trust X-Forwarded-For without TRUST_PROXY, so rotating it does not dodge the limit', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '198.51.100.20',
+        headers: { 'x-forwarded-for': `203.0.113.${i}` },
+        payload: { username: 'admin', password: 'guess-guess-guess' },
+      });
+      codes.push(res.statusCode);
+    }
+    expect(codes).toEqual([401, 401, 401, 429]);
+  });
 });

@@ -102,7 +102,9 @@ describe('audit hash chain', () => {
     await t.db.transaction(async (tx) => {
       await recordAudit(tx, systemActor, { action: 'test.touch', entity: 'test', entityId: '1', before: { a: 1 }, after: { a: 2, b: [1, 'x'] } });
     });
-    expect(await verifyAuditChain(t.db)).toEqual({ valid: true, entries: before.entries + 1 });
+    const after = await verifyAuditChain(t.db);
+    expect(after).toMatchObject({ valid: true, entries: before.entries + 1, head: { seq: before.entries + 1 } });
+    expect(after.valid && after.head?.hash).toMatch(/^[0-9a-f]{64}$/);
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/audit?limit=1' });
     const newest = list.json().items[0];
     expect(newest).toMatchObject({ action: 'test.touch', actor: { role: 'system', unit: 'city' } });
@@ -169,6 +171,23 @@ describe('outbox jobs', () => {
     expect(failed).toMatchObject({ status: 'failed', attempts: 2 });
     const attempts = await t.db.select().from(jobAttempts).where(eq(jobAttempts.jobId, job!.id));
     expect(attempts.map((a) => a.ok)).toEqual([false, false]);
+  });
+
+  it('lets only the lease holder settle a job: a stale worker cannot overwrite the new owner', async () => {
+    const slow = new JobWorker(t.db, { leaseMs: 1 });
+    const fresh = new JobWorker(t.db);
+    for (const w of [slow, fresh]) w.register('test.lease', async () => ({ detail: w.id }));
+    await t.db.transaction(async (tx) => enqueueJob(tx, 'test.lease', {}));
+    const [stale] = await slow.claim();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const [reclaimed] = await fresh.claim();
+    expect(reclaimed?.id).toBe(stale?.id);
+    await fresh.execute(reclaimed!);
+    await slow.execute(stale!); // its handler failing or succeeding must not touch the settled job
+    const [job] = await t.db.select().from(jobs).where(eq(jobs.id, stale!.id));
+    expect(job).toMatchObject({ status: 'done', attempts: 2, lockedBy: fresh.id });
+    const attempts = await t.db.select().from(jobAttempts).where(eq(jobAttempts.jobId, stale!.id));
+    expect(attempts).toHaveLength(2);
   });
 
   it('backs off exponentially', () => {
