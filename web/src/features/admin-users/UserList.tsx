@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSubmission } from '../../api/useSubmission';
 import { ApiError } from '../../api/client';
 import { ROLES, type AdminUser, type District, type Role, type Scope } from '../../api/types';
 import { useLocale } from '../../i18n/useLocale';
@@ -147,26 +148,15 @@ function EditUserForm({ user, districts, onSaved }: { user: AdminUser; districts
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
   const [scope, setScope] = useState<Scope>(user.scope);
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { submit, busy, error, saved } = useSubmission();
   const prefix = `edit-${user.id}`;
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
+    await submit(async () => {
       await usersApi.update(user.id, { displayName: displayName.trim(), role, scope });
-      setSaved(true);
       onSaved();
-    } catch (reason) {
-      if (reason instanceof ApiError) setError(reason);
-      else throw reason;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { useSubmission } from '../../api/useSubmission';
 import { VERDICTS, type Verdict } from '../../api/types';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useProblemText } from '../../ui/useProblemText';
@@ -19,28 +19,17 @@ export function AssessmentForm({ responseId, onSaved }: AssessmentFormProps) {
   const problemText = useProblemText();
   const [verdict, setVerdict] = useState<Verdict | ''>('');
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { submit, busy, error, saved } = useSubmission();
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (!verdict) return;
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
+    await submit(async () => {
       await recommendationsApi.assess(responseId, { verdict, comment: comment.trim() });
       setVerdict('');
       setComment('');
-      setSaved(true);
       onSaved();
-    } catch (reason) {
-      if (reason instanceof ApiError) setError(reason);
-      else throw reason;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

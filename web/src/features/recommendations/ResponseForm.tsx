@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
+import { useSubmission } from '../../api/useSubmission';
 import { RECOMMENDATION_STATUSES, type RecommendationDetail, type RecommendationStatus } from '../../api/types';
 import { useLocale } from '../../i18n/useLocale';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -26,9 +26,7 @@ export function ResponseForm({ recommendation, onSaved }: ResponseFormProps) {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<RecommendationStatus>('in_progress');
   const [competence, setCompetence] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState(false);
+  const { submit, reset, busy, error, saved } = useSubmission();
 
   // Start with the latest period.
   useEffect(() => {
@@ -43,34 +41,22 @@ export function ResponseForm({ recommendation, onSaved }: ResponseFormProps) {
     setCompetence(existing?.competence ?? '');
   }, [existing?.id, periodCode]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  useEffect(() => {
-    setSaved(false);
-    setError(undefined);
-  }, [periodCode]);
+  useEffect(() => reset(), [periodCode, reset]);
 
   if (periods.loading) return <LoadingState />;
   if (periods.error) return <ProblemAlert error={periods.error} onRetry={periods.reload} />;
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setSaved(false);
-    try {
+    await submit(async () => {
       await recommendationsApi.writeResponse(recommendation.number, {
         periodCode,
         text: text.trim(),
         status,
         ...(status === 'outside_competence' ? { competence: competence.trim() } : {}),
       });
-      setSaved(true);
       onSaved();
-    } catch (reason) {
-      if (reason instanceof ApiError) setError(reason);
-      else throw reason;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const labels: Record<string, string> = {
