@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { CreateUserResponse } from '../api/types';
 import { useQuery } from '../api/useQuery';
 import { CreateUserForm } from '../features/admin-users/CreateUserForm';
@@ -12,6 +11,7 @@ import { useDistricts } from '../features/reference/useReference';
 import { EmptyState } from '../ui/EmptyState';
 import { LoadingState } from '../ui/LoadingState';
 import { ProblemAlert } from '../ui/ProblemAlert';
+import { StaffPageHeader } from '../ui/StaffPageHeader';
 import { usePageTitle } from '../ui/usePageTitle';
 
 export function AdminUsersPage() {
@@ -29,13 +29,7 @@ export function AdminUsersPage() {
 
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to="/staff">← {t('staff.title')}</Link>
-      </p>
-      <header className="page-header">
-        <h1>{t('users.title')}</h1>
-        <p className="lead">{t('users.lead')}</p>
-      </header>
+      <StaffPageHeader title={t('users.title')} lead={t('users.lead')} />
 
       <section className="card section" aria-labelledby="new-user-title">
         <h2 id="new-user-title">{t('users.new')}</h2>

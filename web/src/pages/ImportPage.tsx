@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { ImportWorkflow } from '../features/report-import/ImportWorkflow';
+import { StaffPageHeader } from '../ui/StaffPageHeader';
 import { usePageTitle } from '../ui/usePageTitle';
 
 export function ImportPage() {
@@ -8,13 +8,7 @@ export function ImportPage() {
   usePageTitle(t('import.title'));
   return (
     <div className="page">
-      <p className="breadcrumbs">
-        <Link to="/staff">← {t('staff.title')}</Link>
-      </p>
-      <header className="page-header">
-        <h1>{t('import.title')}</h1>
-        <p className="lead">{t('import.lead')}</p>
-      </header>
+      <StaffPageHeader title={t('import.title')} lead={t('import.lead')} />
       <ImportWorkflow />
     </div>
   );

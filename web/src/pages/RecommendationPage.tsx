@@ -3,12 +3,12 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '../api/useQuery';
 import { useAuth } from '../features/auth/AuthProvider';
 import { ASSESSORS, hasRole, RESPONSE_WRITERS } from '../features/auth/roles';
+import { FilterChips } from '../features/recommendations/FilterChips';
 import { HistoryList } from '../features/recommendations/HistoryList';
 import { recommendationsApi } from '../features/recommendations/recommendations.api';
 import { ResponseCard } from '../features/recommendations/ResponseCard';
 import { ResponseForm } from '../features/recommendations/ResponseForm';
 import { StatusBadge } from '../features/recommendations/StatusBadge';
-import { filterHref } from '../features/recommendations/useRecommendationFilters';
 import { useTopicLabel } from '../features/recommendations/useTopicLabel';
 import { DemoNotice } from '../ui/DemoNotice';
 import { EmptyState } from '../ui/EmptyState';
@@ -80,37 +80,13 @@ export function RecommendationPage() {
               <div>
                 <dt>{t('recommendation.addressees')}</dt>
                 <dd>
-                  {rec.addressees.length ? (
-                    <ul className="chips">
-                      {rec.addressees.map((a) => (
-                        <li key={a}>
-                          <Link className="chip" to={filterHref('addressee', a)}>
-                            {a}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    '—'
-                  )}
+                  <FilterChips param="addressee" values={rec.addressees} />
                 </dd>
               </div>
               <div>
                 <dt>{t('recommendation.topics')}</dt>
                 <dd>
-                  {rec.topics.length ? (
-                    <ul className="chips">
-                      {rec.topics.map((topic) => (
-                        <li key={topic}>
-                          <Link className="chip" to={filterHref('topic', topic)}>
-                            {topicLabel(topic)}
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    '—'
-                  )}
+                  <FilterChips param="topic" values={rec.topics} label={topicLabel} />
                 </dd>
               </div>
             </dl>
