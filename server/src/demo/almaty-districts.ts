@@ -6,11 +6,13 @@ const polygon = (ring: Ring) => ({ type: 'Polygon', coordinates: [[...ring, ring
 /**
  * Almaty's 8 district police departments (УП районов). The boundaries are APPROXIMATE
  * (hand-drawn, non-overlapping blocks around each district) and are marked as such wherever they show;
- * replace them with the official ones from the city's GIS.
+ * replace them with the official ones from the city's GIS. Populations are APPROXIMATE too (rounded,
+ * summing to about 2.2 million as the city's) and serve rates per 100 000 in the demo.
  */
 export const almatyDistricts: DistrictInput[] = [
   {
     id: 'alatau',
+    population: { count: 340000, year: 2024 },
     code: '01',
     name: { ru: 'Алатауский район', kk: 'Алатау ауданы', en: 'Alatau district' },
     approximate: true,
@@ -18,6 +20,7 @@ export const almatyDistricts: DistrictInput[] = [
   },
   {
     id: 'almaly',
+    population: { count: 225000, year: 2024 },
     code: '02',
     name: { ru: 'Алмалинский район', kk: 'Алмалы ауданы', en: 'Almaly district' },
     approximate: true,
@@ -25,6 +28,7 @@ export const almatyDistricts: DistrictInput[] = [
   },
   {
     id: 'auezov',
+    population: { count: 310000, year: 2024 },
     code: '03',
     name: { ru: 'Ауэзовский район', kk: 'Әуезов ауданы', en: 'Auezov district' },
     approximate: true,
@@ -32,6 +36,7 @@ export const almatyDistricts: DistrictInput[] = [
   },
   {
     id: 'bostandyk',
+    population: { count: 390000, year: 2024 },
     code: '04',
     name: { ru: 'Бостандыкский район', kk: 'Бостандық ауданы', en: 'Bostandyk district' },
     approximate: true,
@@ -39,6 +44,7 @@ export const almatyDistricts: DistrictInput[] = [
   },
   {
     id: 'zhetysu',
+    population: { count: 180000, year: 2024 },
     code: '05',
     name: { ru: 'Жетысуский район', kk: 'Жетісу ауданы', en: 'Zhetysu district' },
     approximate: true,
@@ -46,6 +52,7 @@ export const almatyDistricts: DistrictInput[] = [
   },
   {
     id: 'medeu',
+    population: { count: 240000, year: 2024 },
     code: '06',
     name: { ru: 'Медеуский район', kk: 'Медеу ауданы', en: 'Medeu district' },
     approximate: true,
@@ -53,6 +60,7 @@ export const almatyDistricts: DistrictInput[] = [
   },
   {
     id: 'nauryzbay',
+    population: { count: 200000, year: 2024 },
     code: '07',
     name: { ru: 'Наурызбайский район', kk: 'Наурызбай ауданы', en: 'Nauryzbay district' },
     approximate: true,
@@ -60,6 +68,7 @@ export const almatyDistricts: DistrictInput[] = [
   },
   {
     id: 'turksib',
+    population: { count: 275000, year: 2024 },
     code: '08',
     name: { ru: 'Турксибский район', kk: 'Түрксіб ауданы', en: 'Turksib district' },
     approximate: true,

@@ -36,7 +36,7 @@ export function presentRecommendation(v: RecommendationView, history: AuditRow[]
       status: r.row.status,
       competence: r.row.competence,
       suggestion: r.row.suggestion ? { status: r.row.suggestion.status, confidence: r.row.suggestion.confidence, phrase: r.row.suggestion.phrase } : null,
-      figures: r.figures.map((f) => ({ value: Number(f.value), unit: f.unit, counts: f.counts, sentence: f.sentence })),
+      figures: r.figures.map((f) => ({ id: f.id, value: Number(f.value), unit: f.unit, counts: f.counts, sentence: f.sentence })),
       attachments: r.row.attachments,
       source: r.row.source as 'imported' | 'manual',
       createdAt: r.row.createdAt.toISOString(),

@@ -16,7 +16,7 @@ export const numberParams = z.object({
 
 const subItemSchema = z.object({ label: z.string().max(20), text: z.string().max(20_000) });
 export const figureSchema = z
-  .object({ value: z.number().finite(), unit: z.string().max(40).nullable(), counts: z.string().max(500), sentence: z.string().max(5000) })
+  .object({ id: z.string().optional(), value: z.number().finite(), unit: z.string().max(40).nullable(), counts: z.string().max(500), sentence: z.string().max(5000) })
   .meta({ id: 'Figure' });
 const suggestionSchema = z.object({
   status: statusSchema,

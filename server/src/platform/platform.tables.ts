@@ -21,6 +21,9 @@ export const districts = pgTable('districts', {
   name: jsonb('name').$type<LocalizedText>().notNull(),
   /** Demo boundaries are approximate and say so wherever they show. */
   approximate: boolean('approximate').notNull().default(true),
+  /** Residents, for rates per 100 000; null until known. Demo figures are approximate. */
+  population: integer('population'),
+  populationYear: integer('population_year'),
   geom: multiPolygon('geom').notNull(),
 });
 

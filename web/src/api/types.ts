@@ -135,6 +135,8 @@ export interface SubItem {
 
 /** A figure found in a response text, e.g. «37 модульных постов». */
 export interface Figure {
+  /** Present on saved responses (not in an import preview). */
+  id?: string;
   value: number;
   unit: string;
   counts: string;

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { ADMINS, IMPORTERS } from '../features/auth/roles';
+import { ADMINS, IMPORTERS, INDICATOR_DEFINERS, VALUE_EDITORS } from '../features/auth/roles';
 import { RequireRole } from '../features/auth/RequireRole';
 import { AuditPage } from '../pages/AuditPage';
 import { HomePage } from '../pages/HomePage';
@@ -9,6 +9,13 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { OpenDataPage } from '../pages/OpenDataPage';
 import { RecommendationPage } from '../pages/RecommendationPage';
 import { RecommendationsPage } from '../pages/RecommendationsPage';
+import { DistrictScorecardPage } from '../pages/DistrictScorecardPage';
+import { IndicatorPage } from '../pages/IndicatorPage';
+import { OfficialScorecardPage } from '../pages/OfficialScorecardPage';
+import { ProgrammeScorecardPage } from '../pages/ProgrammeScorecardPage';
+import { ScorecardsPage } from '../pages/ScorecardsPage';
+import { TrustPage } from '../pages/TrustPage';
+import { TrustSurveyPage } from '../pages/TrustSurveyPage';
 import { LoadingState } from '../ui/LoadingState';
 import { AppShell } from './AppShell';
 import { RouteError } from './RouteError';
@@ -16,6 +23,9 @@ import { RouteError } from './RouteError';
 // Staff pages load on demand: residents on phones never download them.
 const StaffPage = lazy(() => import('../pages/StaffPage').then((m) => ({ default: m.StaffPage })));
 const ImportPage = lazy(() => import('../pages/ImportPage').then((m) => ({ default: m.ImportPage })));
+const StaffIndicatorsPage = lazy(() => import('../pages/StaffIndicatorsPage').then((m) => ({ default: m.StaffIndicatorsPage })));
+const StaffValuesPage = lazy(() => import('../pages/StaffValuesPage').then((m) => ({ default: m.StaffValuesPage })));
+const StaffProgrammePage = lazy(() => import('../pages/StaffProgrammePage').then((m) => ({ default: m.StaffProgrammePage })));
 const AdminUsersPage = lazy(() => import('../pages/AdminUsersPage').then((m) => ({ default: m.AdminUsersPage })));
 
 function Deferred({ children }: { children: ReactNode }) {
@@ -30,6 +40,13 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'recommendations', element: <RecommendationsPage /> },
       { path: 'recommendations/:number', element: <RecommendationPage /> },
+      { path: 'scorecards', element: <ScorecardsPage /> },
+      { path: 'scorecards/programmes/:code', element: <ProgrammeScorecardPage /> },
+      { path: 'scorecards/indicators/:id', element: <IndicatorPage /> },
+      { path: 'scorecards/districts/:id', element: <DistrictScorecardPage /> },
+      { path: 'scorecards/officials/:id', element: <OfficialScorecardPage /> },
+      { path: 'trust', element: <TrustPage /> },
+      { path: 'trust/survey', element: <TrustSurveyPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'open-data', element: <OpenDataPage /> },
       { path: 'login', element: <LoginPage /> },
@@ -49,6 +66,36 @@ export const router = createBrowserRouter([
           <RequireRole roles={IMPORTERS}>
             <Deferred>
               <ImportPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/indicators',
+        element: (
+          <RequireRole roles={INDICATOR_DEFINERS}>
+            <Deferred>
+              <StaffIndicatorsPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/values',
+        element: (
+          <RequireRole roles={VALUE_EDITORS}>
+            <Deferred>
+              <StaffValuesPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/programmes/:code',
+        element: (
+          <RequireRole roles={VALUE_EDITORS}>
+            <Deferred>
+              <StaffProgrammePage />
             </Deferred>
           </RequireRole>
         ),

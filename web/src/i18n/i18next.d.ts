@@ -1,5 +1,5 @@
 import 'i18next';
-import type ru from './ru.json';
+import type { ru } from './index';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

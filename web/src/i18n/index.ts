@@ -2,9 +2,20 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setRequestLanguage } from '../api/client';
 import type { Lang } from '../api/types';
-import en from './en.json';
-import kk from './kk.json';
-import ru from './ru.json';
+import enCore from './en.json';
+import kkCore from './kk.json';
+import staffEn from './performance-staff/en.json';
+import staffKk from './performance-staff/kk.json';
+import staffRu from './performance-staff/ru.json';
+import ruCore from './ru.json';
+import scorecardsEn from './scorecards/en.json';
+import scorecardsKk from './scorecards/kk.json';
+import scorecardsRu from './scorecards/ru.json';
+
+// Each feature keeps its strings in its own folder, merged here under the feature's key.
+export const ru = { ...ruCore, scorecards: scorecardsRu, performanceStaff: staffRu };
+const kk = { ...kkCore, scorecards: scorecardsKk, performanceStaff: staffKk } satisfies typeof ru;
+const en = { ...enCore, scorecards: scorecardsEn, performanceStaff: staffEn } satisfies typeof ru;
 
 export const STORAGE_KEY = 'openbeat.lang';
 
@@ -46,8 +57,8 @@ function applyLanguage(lang: string): void {
 // Every language must have every key of the Russian source: `satisfies` fails the build otherwise.
 export const resources = {
   ru: { translation: ru },
-  kk: { translation: kk satisfies typeof ru },
-  en: { translation: en satisfies typeof ru },
+  kk: { translation: kk },
+  en: { translation: en },
 } as const;
 
 const initial = storedLanguage();

@@ -5,7 +5,14 @@ import { localizedTextSchema } from '../http/schemas.js';
 import { districtsGeoJson, listDistricts } from './geography.service.js';
 
 const districtSchema = z
-  .object({ id: z.string(), code: z.string(), name: localizedTextSchema, approximate: z.boolean() })
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: localizedTextSchema,
+    approximate: z.boolean(),
+    population: z.number().int().nullable(),
+    populationYear: z.number().int().nullable(),
+  })
   .meta({ id: 'District' });
 
 export const geographyRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {

@@ -8,21 +8,35 @@ export interface DistrictInput {
   code: string;
   name: LocalizedText;
   approximate: boolean;
+  /** Residents and the year of the count; demo figures are approximate. */
+  population?: { count: number; year: number } | null;
   /** GeoJSON Polygon or MultiPolygon geometry in WGS 84. */
   geometry: object;
 }
 
 export async function upsertDistrict(tx: Tx, d: DistrictInput): Promise<void> {
   const geom = sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(d.geometry)}), 4326))`;
-  await tx
-    .insert(districts)
-    .values({ id: d.id, code: d.code, name: d.name, approximate: d.approximate, geom })
-    .onConflictDoUpdate({ target: districts.id, set: { code: d.code, name: d.name, approximate: d.approximate, geom } });
+  const values = {
+    code: d.code,
+    name: d.name,
+    approximate: d.approximate,
+    population: d.population?.count ?? null,
+    populationYear: d.population?.year ?? null,
+    geom,
+  };
+  await tx.insert(districts).values({ id: d.id, ...values }).onConflictDoUpdate({ target: districts.id, set: values });
 }
 
 export function listDistricts(db: Db) {
   return db
-    .select({ id: districts.id, code: districts.code, name: districts.name, approximate: districts.approximate })
+    .select({
+      id: districts.id,
+      code: districts.code,
+      name: districts.name,
+      approximate: districts.approximate,
+      population: districts.population,
+      populationYear: districts.populationYear,
+    })
     .from(districts)
     .orderBy(asc(districts.code));
 }

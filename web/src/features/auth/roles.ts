@@ -8,6 +8,10 @@ export const ASSESSORS: readonly Role[] = ['council', 'admin'];
 export const REPORT_EXPORTERS: readonly Role[] = ['council', 'editor', 'admin'];
 /** Who may import a report. */
 export const IMPORTERS: readonly Role[] = ['editor', 'admin'];
+/** Who may enter indicator values, budget lines and measure progress (within their scope). */
+export const VALUE_EDITORS: readonly Role[] = ['editor', 'admin'];
+/** Who may define indicators and their thresholds. */
+export const INDICATOR_DEFINERS: readonly Role[] = ['analyst', 'admin'];
 export const ADMINS: readonly Role[] = ['admin'];
 
 export function hasRole(user: SessionUser | null | undefined, roles: readonly Role[]): user is SessionUser {

@@ -1,0 +1,4 @@
+// Placeholder: the scorecards feature fills this page.
+export function DistrictScorecardPage() {
+  return <h1>DistrictScorecardPage</h1>;
+}

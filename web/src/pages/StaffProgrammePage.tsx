@@ -1,0 +1,4 @@
+// Placeholder: the performance-staff feature fills this page.
+export function StaffProgrammePage() {
+  return <h1>StaffProgrammePage</h1>;
+}

@@ -1,0 +1,4 @@
+// Placeholder: the scorecards feature fills this page.
+export function TrustPage() {
+  return <h1>TrustPage</h1>;
+}
