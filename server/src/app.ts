@@ -18,6 +18,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { configureOversightCache, oversightRoutes } from './oversight/index.js';
+import { configurePerformanceCache, performanceRoutes } from './performance/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authPlugin, type RegisteredRoute } from './platform/auth/auth.plugin.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -117,8 +118,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes, { db });
   await app.register(geographyRoutes, { db });
   // One process owns an embedded database, so its cache needs no expiry; PostgreSQL may have several.
-  configureOversightCache({ ttlMs: database.driver === 'pglite' ? Number.POSITIVE_INFINITY : 2000 });
+  const readModelTtlMs = database.driver === 'pglite' ? Number.POSITIVE_INFINITY : 2000;
+  configureOversightCache({ ttlMs: readModelTtlMs });
+  configurePerformanceCache({ ttlMs: readModelTtlMs });
   await app.register(oversightRoutes, { db });
+  await app.register(performanceRoutes, { db, publicUrl: config.PUBLIC_URL });
 
   const indexHtml = path.join(webDistDir, 'index.html');
   const serveWeb = (options.serveWeb ?? true) && fs.existsSync(indexHtml);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { count } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { confirmImport, createCommissionIfMissing, importItemFromParsed, importReportFile } from '../oversight/index.js';
+import { loadPerformanceDemo, loadPerformanceSeed } from '../performance/index.js';
 import { recordAudit, systemActor } from '../platform/audit/audit.service.js';
 import { generatePassword } from '../platform/auth/passwords.js';
 import { staffRoles } from '../platform/auth/roles.js';
@@ -52,6 +53,9 @@ export async function loadDemoData(db: Db, log: Pick<Logger, 'info'>): Promise<v
     items: parsed.items.map(importItemFromParsed),
   });
   log.info({ ...result }, 'demo data loaded: Almaty districts (approximate boundaries) and the 2021-Q1 report to Commission No. 7');
+  const seeded = await loadPerformanceSeed(db, systemActor);
+  const synthetic = await loadPerformanceDemo(db, systemActor);
+  log.info({ ...seeded, syntheticValues: synthetic.values, syntheticAnswers: synthetic.answers }, "demo data loaded: the report's programmes and figures, synthetic district series, budgets and survey answers");
 }
 
 export interface DemoAccount {

@@ -5,9 +5,10 @@ export {
   configureOversightCache,
   confirmImport,
   createCommissionIfMissing,
+  findResponseFigure,
   importItemFromParsed,
   loadRecommendationViews,
 } from './oversight.service.js';
 export { importReportFile, isReportImportError } from './report-import/index.js';
-export type { ImportInput, ImportItemInput, RecommendationView } from './oversight.service.js';
+export type { ImportInput, ImportItemInput, RecommendationView, ResponseFigureRef } from './oversight.service.js';
 export { PERIOD_CODE_PATTERN, recommendationStatuses, type RecommendationStatus } from './oversight.domain.js';

@@ -71,15 +71,3 @@ export function presentOpenDataRecord(v: RecommendationView) {
   };
 }
 
-const csvCell = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-/** RFC 4180 CSV with a BOM so spreadsheet programs read Cyrillic correctly. */
-export function toCsv(records: Record<string, unknown>[]): string {
-  if (records.length === 0) return '\uFEFF';
-  const header = Object.keys(records[0]!);
-  const lines = [header.join(','), ...records.map((r) => header.map((h) => csvCell(r[h])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}

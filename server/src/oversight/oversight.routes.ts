@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/auth/auth.plugin.js';
 import type { Db } from '../platform/db/db.js';
+import { toCsv } from '../platform/documents/tabular.js';
 import { AppError } from '../platform/errors.js';
+import { readSingleUpload } from '../platform/http/uploads.js';
 import { errorResponses, localizedTextSchema, problemSchema } from '../platform/http/schemas.js';
 import { recommendationStatuses, type RecommendationStatus } from './oversight.domain.js';
 import {
@@ -10,7 +12,6 @@ import {
   presentPeriod,
   presentRecommendation,
   presentRecommendationSummary,
-  toCsv,
 } from './oversight.presenter.js';
 import {
   assessmentBody,
@@ -211,21 +212,7 @@ export const oversightRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       },
     },
     async (request) => {
-      let buffer: Buffer;
-      let filename: string;
-      let mimeType: string;
-      try {
-        const file = await request.file({ limits: { files: 1, fields: 0 } });
-        if (!file || file.fieldname !== 'file') throw new AppError('validation', 'attach the report as the multipart field "file"', 'file');
-        buffer = await file.toBuffer();
-        ({ filename, mimetype: mimeType } = file);
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        const code = (error as { code?: string }).code;
-        if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', 'the file is larger than 20 MB', 'file');
-        if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new AppError('unsupported_media_type', 'send the report as multipart/form-data', 'file');
-        throw new AppError('bad_request', 'the multipart body is malformed', 'file');
-      }
+      const { buffer, filename, mimeType } = await readSingleUpload(request, 'the report');
       try {
         const parsed = await importReportFile({ buffer, filename, mimeType });
         return { ...parsed, filename };

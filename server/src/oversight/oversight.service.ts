@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js';
-import type { Db, Tx } from '../platform/db/db.js';
+import { createSwrCache } from '../platform/cache/swr-cache.js';
+import type { Db, DbOrTx, Tx } from '../platform/db/db.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { auditLog } from '../platform/platform.tables.js';
 import {
@@ -373,45 +374,44 @@ export async function createCommissionIfMissing(
 }
 
 // ---- In-process cache of the public list --------------------------------------------------
-// The list is read far more than written. Writes through this process invalidate it at once.
-// With several processes on one PostgreSQL, each serves a stale copy for at most `ttlMs` while it
-// refreshes in the background; with the embedded database there is only one process, so no TTL.
-let cacheTtlMs = 2000;
-let listCache: { at: number; views: Promise<RecommendationView[]>; refreshing: boolean } | null = null;
+
+const listCache = createSwrCache<RecommendationView[]>((db) => loadRecommendationViews(db));
 
 export function configureOversightCache(options: { ttlMs: number }): void {
-  cacheTtlMs = options.ttlMs;
-  listCache = null;
+  listCache.configure(options);
 }
 
 export function invalidateOversightCache(): void {
-  listCache = null;
+  listCache.invalidate();
 }
 
 export function cachedRecommendationViews(db: Db): Promise<RecommendationView[]> {
-  const now = Date.now();
-  if (!listCache) {
-    const views = loadRecommendationViews(db);
-    const entry = { at: now, views, refreshing: false };
-    listCache = entry;
-    views.catch(() => {
-      if (listCache === entry) listCache = null;
-    });
-    return views;
-  }
-  if (now - listCache.at > cacheTtlMs && !listCache.refreshing) {
-    const entry = listCache;
-    entry.refreshing = true;
-    loadRecommendationViews(db).then(
-      (fresh) => {
-        if (listCache === entry) listCache = { at: Date.now(), views: Promise.resolve(fresh), refreshing: false };
-      },
-      () => {
-        entry.refreshing = false;
-      },
-    );
-  }
-  return listCache.views;
+  return listCache.get(db);
 }
 
 export { repo as oversightRepository };
+
+/** A figure quoted in a saved response, with where it comes from (for promotion into an indicator value). */
+export interface ResponseFigureRef {
+  id: string;
+  value: number;
+  unit: string | null;
+  counts: string;
+  sentence: string;
+  recommendationNumber: number;
+  periodCode: string;
+}
+
+export async function findResponseFigure(db: DbOrTx, figureId: string): Promise<ResponseFigureRef | null> {
+  const [row] = await db
+    .select({ figure: responseFigures, number: recommendations.number, periodCode: reportingPeriods.code })
+    .from(responseFigures)
+    .innerJoin(recommendationResponses, eq(recommendationResponses.id, responseFigures.responseId))
+    .innerJoin(recommendations, eq(recommendations.id, recommendationResponses.recommendationId))
+    .innerJoin(reportingPeriods, eq(reportingPeriods.id, recommendationResponses.periodId))
+    .where(eq(responseFigures.id, figureId))
+    .limit(1);
+  if (!row) return null;
+  const f = row.figure;
+  return { id: f.id, value: Number(f.value), unit: f.unit, counts: f.counts, sentence: f.sentence, recommendationNumber: row.number, periodCode: row.periodCode };
+}

@@ -90,7 +90,9 @@ export function effectiveTarget(spec: TargetSpec): number | null {
   if (spec.target === null) return null;
   if (spec.targetKind === 'value') return spec.target;
   if (spec.baseline === null) return null;
-  return spec.baseline * (1 + spec.target / 100);
+  // Rounded to 15 significant digits so that 44.3 × 1.10 is 48.73, not 48.730000000000004: a value
+  // entered as exactly the displayed target must reach 100 %, not 99.99999999999 % (amber).
+  return Number((spec.baseline * (1 + spec.target / 100)).toPrecision(15));
 }
 
 /** True when `a` is at least as good as `b` in the indicator's direction. */
@@ -216,6 +218,11 @@ export function compstatRanges(window: CompstatWindow, asOf: string): { current:
     // The same weekdays 52 weeks earlier, so Mondays compare with Mondays.
     return { current: { start, end }, prior: { start: addDays(start, -364), end: addDays(end, -364) } };
   }
+  if (window === 'days_28') {
+    // Ends on the same date a year earlier and is 28 days long too, even when either window holds 29 February.
+    const priorEnd = sameDayLastYear(end);
+    return { current: { start, end }, prior: { start: addDays(priorEnd, -27), end: priorEnd } };
+  }
   return { current: { start, end }, prior: { start: sameDayLastYear(start), end: sameDayLastYear(end) } };
 }
 
@@ -234,7 +241,11 @@ export function sumOver(values: readonly DatedValue[], range: DateRange): number
   const to = toDayNumber(range.end);
   const covered = new Set<number>();
   let sum = 0;
-  for (const v of values) {
+  // Longest periods first (a stable sort keeps the given order among equals): calendar periods nest,
+  // so a month is taken whole and its days skipped, whatever order the values came in. Taking the
+  // days first would skip a month that covers days they leave out, and report a gap that is not there.
+  const longestFirst = [...values].sort((a, b) => toDayNumber(b.end) - toDayNumber(b.start) - (toDayNumber(a.end) - toDayNumber(a.start)));
+  for (const v of longestFirst) {
     const s = toDayNumber(v.start);
     const e = toDayNumber(v.end);
     if (s < from || e > to) continue;

@@ -14,7 +14,7 @@ import {
   buildLongExportReport,
 } from './report-export.fixtures.js';
 import type { ExportReport } from './report-export.types.js';
-import { reportFontFiles } from './report-pdf.fonts.js';
+import { reportFontFiles } from '../../platform/documents/pdf-fonts.js';
 import { renderReportPdf } from './report-pdf.service.js';
 
 const KAZAKH_LETTERS = [...'әғқңөұүһіӘҒҚҢӨҰҮҺІ'];

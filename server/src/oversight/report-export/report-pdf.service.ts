@@ -1,10 +1,10 @@
 // PDF of the department's report (Информация ДП …) in the seed's form; see report-export.content.ts.
-import pdfmake from 'pdfmake';
-import type { Content, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { buildReportContent, formatPageLabel } from './report-export.content.js';
 import type { ItemBlock, ReportContent } from './report-export.content.js';
 import type { ExportReport } from './report-export.types.js';
-import { REPORT_FONT_FAMILY, reportFontFiles } from './report-pdf.fonts.js';
+import { createPdf } from '../../platform/documents/pdf.js';
+import { REPORT_FONT_FAMILY } from '../../platform/documents/pdf-fonts.js';
 
 export const REPORT_PDF_CONTENT_TYPE = 'application/pdf';
 
@@ -13,40 +13,6 @@ const MM = 72 / 25.4;
 const PAGE_MARGINS: [number, number, number, number] = [30 * MM, 20 * MM, 15 * MM, 22 * MM];
 const BODY_SIZE = 11;
 const FIRST_LINE_INDENT = 12.5 * MM;
-
-/**
- * pdfmake's Node entry is one shared instance whose fonts and access policies are process-wide. So that
- * this module neither depends on nor disturbs what other modules set, each render installs its own fonts
- * and policies for the synchronous `createPdf` call (which captures them) and then restores the previous
- * ones. The runtime properties read here are not in @types/pdfmake.
- */
-interface PdfmakeSharedState {
-  fonts: TFontDictionary | undefined;
-  urlAccessPolicy: ((url: string) => boolean) | undefined;
-  localAccessPolicy: ((path: string) => boolean) | undefined;
-}
-
-function createReportPdf(definition: TDocumentDefinitions): ReturnType<typeof pdfmake.createPdf> {
-  const files = reportFontFiles();
-  const allowed = new Set<string>(Object.values(files));
-  const shared = pdfmake as unknown as PdfmakeSharedState;
-  const saved: PdfmakeSharedState = {
-    fonts: shared.fonts,
-    urlAccessPolicy: shared.urlAccessPolicy,
-    localAccessPolicy: shared.localAccessPolicy,
-  };
-  try {
-    // A fresh dictionary per render: pdfmake rewrites the entries it is given.
-    shared.fonts = { [REPORT_FONT_FAMILY]: { ...files } };
-    pdfmake.setUrlAccessPolicy(() => false); // nothing loads from the internet
-    pdfmake.setLocalAccessPolicy((path) => allowed.has(path));
-    return pdfmake.createPdf(definition);
-  } finally {
-    shared.fonts = saved.fonts;
-    shared.urlAccessPolicy = saved.urlAccessPolicy;
-    shared.localAccessPolicy = saved.localAccessPolicy;
-  }
-}
 
 /** Words at most this long are kept whole; longer ones (links, long numbers) may still break inside. */
 const MAX_UNBREAKABLE_WORD = 40;
@@ -127,5 +93,5 @@ function buildReportPdfDefinition(content: ReportContent): TDocumentDefinitions 
 
 /** Renders the report as a PDF (Content-Type application/pdf) with embedded fonts that cover Kazakh letters. */
 export async function renderReportPdf(report: ExportReport): Promise<Buffer> {
-  return createReportPdf(buildReportPdfDefinition(buildReportContent(report))).getBuffer();
+  return createPdf(buildReportPdfDefinition(buildReportContent(report))).getBuffer();
 }

@@ -1,5 +1,5 @@
 import { asc, sql } from 'drizzle-orm';
-import { queryRows, type Db, type Tx } from '../db/db.js';
+import { queryRows, type Db, type DbOrTx, type Tx } from '../db/db.js';
 import type { LocalizedText } from '../db/columns.js';
 import { districts } from '../platform.tables.js';
 
@@ -27,7 +27,7 @@ export async function upsertDistrict(tx: Tx, d: DistrictInput): Promise<void> {
   await tx.insert(districts).values({ id: d.id, ...values }).onConflictDoUpdate({ target: districts.id, set: values });
 }
 
-export function listDistricts(db: Db) {
+export function listDistricts(db: DbOrTx) {
   return db
     .select({
       id: districts.id,
