@@ -301,26 +301,39 @@ export const thresholdsSchema = z
   .object({ green: z.number().min(0).max(1000), amber: z.number().min(0).max(1000) })
   .refine((t) => t.amber <= t.green, { message: 'amber must not be above green', path: ['amber'] });
 
+const indicatorFields = {
+  name: localizedTextSchema.extend({ ru: z.string().trim().min(2).max(300), kk: z.string().max(300), en: z.string().max(300) }),
+  unit: indicatorUnitSchema,
+  direction: directionSchema,
+  baseline: z.object({ period: periodCodeSchema.nullable(), value: z.number().finite() }).nullable(),
+  target: z.object({ kind: z.enum(targetKinds), value: z.number().finite(), date: z.iso.date().nullable().default(null) }).nullable(),
+  thresholds: thresholdsSchema,
+  dataSource: z.string().trim().min(2).max(500),
+  sourceItem: z.string().max(20).nullable(),
+  note: z.string().max(2000),
+  programme: z.string().max(64).nullable(),
+  officialId: z.uuid().nullable(),
+  recommendationNumber: z.number().int().min(1).max(999).nullable(),
+};
+
 export const indicatorDefinitionBody = z
   .object({
     code: z.string().regex(/^[a-z0-9][a-z0-9_]{0,63}$/, 'use lower-case letters, digits and _'),
     department: departmentIdSchema.default('city'),
-    name: localizedTextSchema.extend({ ru: z.string().trim().min(2).max(300), kk: z.string().max(300), en: z.string().max(300) }),
-    unit: indicatorUnitSchema,
-    direction: directionSchema,
-    baseline: z.object({ period: periodCodeSchema.nullable(), value: z.number().finite() }).nullable().default(null),
-    target: z.object({ kind: z.enum(targetKinds), value: z.number().finite(), date: z.iso.date().nullable().default(null) }).nullable().default(null),
-    thresholds: thresholdsSchema.default({ green: 100, amber: 90 }),
-    dataSource: z.string().trim().min(2).max(500),
-    sourceItem: z.string().max(20).nullable().default(null),
-    note: z.string().max(2000).default(''),
-    programme: z.string().max(64).nullable().default(null),
-    officialId: z.uuid().nullable().default(null),
-    recommendationNumber: z.number().int().min(1).max(999).nullable().default(null),
+    ...indicatorFields,
+    baseline: indicatorFields.baseline.default(null),
+    target: indicatorFields.target.default(null),
+    thresholds: indicatorFields.thresholds.default({ green: 100, amber: 90 }),
+    sourceItem: indicatorFields.sourceItem.default(null),
+    note: indicatorFields.note.default(''),
+    programme: indicatorFields.programme.default(null),
+    officialId: indicatorFields.officialId.default(null),
+    recommendationNumber: indicatorFields.recommendationNumber.default(null),
   })
   .strict();
 
-export const indicatorPatchBody = indicatorDefinitionBody.omit({ code: true, department: true }).partial().strict();
+/** Only what is sent changes (no defaults here, so an omitted target stays as it is). */
+export const indicatorPatchBody = z.object(indicatorFields).partial().strict();
 
 export const valueBody = z
   .object({
