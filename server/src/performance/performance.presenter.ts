@@ -40,11 +40,11 @@ export type CompstatResponse = z.infer<typeof compstatResponseSchema>;
 export type IndicatorDetail = z.infer<typeof indicatorDetailSchema>;
 type Official = z.infer<typeof officialSchema>;
 type DistrictInfo = z.infer<typeof districtInfoSchema>;
-type Point = IndicatorCard['trend'][number] & { kind: PeriodKind; rolledUp: boolean; source: string };
+type Point = { period: string; start: string; end: string; value: number; kind: PeriodKind; rolledUp: boolean; source: string };
 
 export const CITY_ID = 'city';
 export const cityName: LocalizedText = { ru: 'Весь город', kk: 'Бүкіл қала', en: 'Whole city' };
-const TREND_POINTS = 60;
+const TREND_POINTS = 24;
 
 /** Today's date in the city's zone (Asia/Almaty), as YYYY-MM-DD. */
 export function cityToday(now = new Date()): string {
@@ -163,7 +163,7 @@ export class PerformanceSnapshot {
       current: current ? { period: current.period, start: current.start, end: current.end, value: current.value, source: current.source, rolledUp: current.rolledUp } : null,
       achievement: achievement(spec, currentValue),
       light: light({ ...spec, current: currentValue, thresholds: i.thresholds }),
-      trend: trend.map(({ period, start, end, value }) => ({ period, start, end, value })),
+      trend: trend.map(({ period, value }) => ({ period, value })),
       improvement: improved,
       costPerPointTiyn: costPerPoint(spent, improved),
       dataSource: i.dataSource,

@@ -59,8 +59,8 @@ export const indicatorCardSchema = z
     current: pointSchema.extend({ source: z.string(), rolledUp: z.boolean() }).nullable(),
     achievement: z.number().nullable(),
     light: lightSchema,
-    /** Values of the current value's granularity, oldest first (at most 60). */
-    trend: z.array(pointSchema),
+    /** Values of the current value's granularity, oldest first (at most 24; the detail has them all). */
+    trend: z.array(z.object({ period: z.string(), value: z.number() })),
     improvement: z.number().nullable(),
     /** Programme money spent per unit of improvement, in tiyn. */
     costPerPointTiyn: z.number().int().nullable(),

@@ -384,3 +384,27 @@ describe(`performance on ${testDriver}: exports`, () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
+
+describe(`performance on ${testDriver}: hostile input answers 4xx and changes nothing`, () => {
+  it('refuses NUL characters, absurd numbers, unknown keys and disguised files', async () => {
+    const before = await auditEntries();
+    const thefts = await indicator('thefts');
+    const url = `/api/v1/indicators/${thefts.id}/values`;
+    const nul = await post(url, editor, { period: '2021-Q3', value: 1, source: 'a\u0000b' });
+    expect(nul.statusCode).toBe(400);
+    expect((await post(url, editor, { period: '2021-Q3', value: 1, source: 'УКП', extra: true })).statusCode).toBe(400);
+    expect((await post(url, editor, { period: '2021-Q3', value: '1', source: 'УКП' })).statusCode).toBe(400);
+    const budget = await post('/api/v1/programmes/stop-drugs/budget-lines', editor, { year: 2025, planned: '9'.repeat(30), source: 'x y' }, 'PUT');
+    expect(budget.json().field).toBe('body.planned');
+    const survey = await post('/api/v1/trust/responses', null, { token: 'y'.repeat(32), scale: '1-5', answers: { job: 3, name: 'Иван' } });
+    expect(survey.statusCode).toBe(400);
+    const zipAsCsv = await t.app.inject({ method: 'POST', url: '/api/v1/indicator-values/preview', ...multipart('values.csv', Buffer.from('504b0304140000000800', 'hex'), editor) });
+    expect(zipAsCsv.statusCode).toBe(415);
+    const binary = await t.app.inject({ method: 'POST', url: '/api/v1/indicator-values/preview', ...multipart('values.csv', Buffer.from([0x69, 0x6e, 0x00, 0xff, 0xfe]), editor) });
+    expect(binary.statusCode).toBe(422);
+    const tooMany = await post('/api/v1/indicator-values/confirm', editor, { rows: Array.from({ length: 20_001 }, () => ({ indicator: 'thefts', department: 'city', period: '2021', value: 1, source: 'x y' })) });
+    expect(tooMany.statusCode).toBe(413);
+    expect(await auditEntries()).toBe(before);
+    expect((await indicator('thefts')).values.map((v) => v.period)).not.toContain('2021-Q3');
+  });
+});
