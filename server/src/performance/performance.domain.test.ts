@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import {
+  lastCompletedPeriod,
   MIN_PUBLISHED_ANSWERS,
   SIGNIFICANT_Z,
   achievement,
@@ -808,5 +809,16 @@ describe('aggregateScores', () => {
         expect(result.high).toBeLessThanOrEqual(100);
       }),
     );
+  });
+});
+
+describe('lastCompletedPeriod', () => {
+  it('names the last month, quarter or year that has ended', () => {
+    expect(lastCompletedPeriod('month', '2026-11-26')).toBe('2026-10');
+    expect(lastCompletedPeriod('month', '2026-01-01')).toBe('2025-12');
+    expect(lastCompletedPeriod('quarter', '2026-11-26')).toBe('2026-Q3');
+    expect(lastCompletedPeriod('quarter', '2026-03-31')).toBe('2025-Q4');
+    expect(lastCompletedPeriod('quarter', '2026-04-01')).toBe('2026-Q1');
+    expect(lastCompletedPeriod('year', '2026-11-26')).toBe('2025');
   });
 });

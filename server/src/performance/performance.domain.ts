@@ -65,6 +65,15 @@ export function parsePeriod(code: string): Period | null {
   return { kind: 'year', code: normalized, start: isoDate(year, 1, 1), end: isoDate(year, 12, 31) };
 }
 
+/** The last period of this kind that has ended before `today`, e.g. 2026-Q3 on 2026-11-26. */
+export function lastCompletedPeriod(kind: 'month' | 'quarter' | 'year', today: string): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  if (kind === 'year') return String(y - 1);
+  if (kind === 'month') return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  const q = Math.floor((m - 1) / 3) + 1;
+  return q === 1 ? `${y - 1}-Q4` : `${y}-Q${q - 1}`;
+}
+
 const DAY_MS = 86_400_000;
 export const toDayNumber = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 export const fromDayNumber = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);

@@ -5,7 +5,7 @@ import { createDerivedMemo } from '../platform/cache/swr-cache.js';
 import type { Db } from '../platform/db/db.js';
 import { toCsv, toXlsx, XLSX_CONTENT_TYPE } from '../platform/documents/tabular.js';
 import { notFound } from '../platform/errors.js';
-import { errorResponses, problemSchema } from '../platform/http/schemas.js';
+import { errorResponses, localizedTextSchema, problemSchema } from '../platform/http/schemas.js';
 import { readSingleUpload } from '../platform/http/uploads.js';
 import { trustItems } from './performance.domain.js';
 import { exportRecords, renderProgrammePdf, type ExportTable } from './performance.export.js';
@@ -17,6 +17,7 @@ import {
   confirmResponseSchema,
   confirmUploadBody,
   contactTokenBody,
+  departmentSchema,
   districtListSchema,
   districtScorecardSchema,
   exportParams,
@@ -397,6 +398,34 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: stri
       schema: { tags: ['performance'], summary: 'Save checked rows all together (nothing is saved if any row is refused)', body: confirmUploadBody, response: { 200: confirmResponseSchema, ...errorResponses } },
     },
     async (request) => service.confirmUpload(db, actorOf(request), request.body.rows),
+  );
+
+  app.get(
+    '/api/v1/staff/indicators/due',
+    {
+      config: { access: valueEditors },
+      schema: {
+        tags: ['performance'],
+        summary: "Indicators in the account's scope whose latest value is older than the last completed period",
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                id: z.string(),
+                code: z.string(),
+                name: localizedTextSchema,
+                department: departmentSchema,
+                lastPeriod: z.string().nullable(),
+                expectedPeriod: z.string(),
+                programme: z.string().nullable(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ items: await service.dueIndicators(db, actorOf(request)) }),
   );
 
   app.put(

@@ -6,7 +6,7 @@ import { createSwrCache } from '../platform/cache/swr-cache.js';
 import type { Db, DbOrTx, Tx } from '../platform/db/db.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
 import { districts } from '../platform/platform.tables.js';
-import { parsePeriod, parseTenge, type Direction, type TargetKind } from './performance.domain.js';
+import { lastCompletedPeriod, parsePeriod, parseTenge, type Direction, type TargetKind } from './performance.domain.js';
 import { CITY_ID, cityToday, PerformanceSnapshot, presentValueRow, type IndicatorDetail } from './performance.presenter.js';
 import * as repo from './performance.repository.js';
 import type {
@@ -412,4 +412,37 @@ export async function updateMeasure(db: Db, actor: AuditActor, id: string, patch
   });
   invalidatePerformanceCache();
   return saved;
+}
+
+// ---- What an editor owes -----------------------------------------------------------------------
+
+export interface DueIndicator {
+  id: string;
+  code: string;
+  name: { ru: string; kk: string; en: string };
+  department: { id: string; name: { ru: string; kk: string; en: string } };
+  lastPeriod: string | null;
+  expectedPeriod: string;
+  programme: string | null;
+}
+
+/**
+ * Indicators in the account's scope whose latest value is older than the last completed period of
+ * their own rhythm (monthly, quarterly or yearly); daily series are fed by other modules and skipped.
+ */
+export async function dueIndicators(db: Db, actor: AuditActor, today = cityToday()): Promise<DueIndicator[]> {
+  const snapshot = await performanceSnapshot(db);
+  const due: DueIndicator[] = [];
+  for (const i of snapshot.rows.indicators) {
+    if (actor.unit !== 'city' && actor.unit !== `district:${i.unitId}`) continue;
+    const card = snapshot.card(i.id)!;
+    if (card.current?.rolledUp) continue;
+    const kind = (snapshot.valuesByIndicator.get(i.id) ?? []).at(-1)?.periodKind ?? 'quarter';
+    if (kind === 'day') continue;
+    const expected = lastCompletedPeriod(kind, today);
+    const expectedEnd = parsePeriod(expected)!.end;
+    if (card.current && card.current.end >= expectedEnd) continue;
+    due.push({ id: i.id, code: i.code, name: i.name, department: card.department, lastPeriod: card.current?.period ?? null, expectedPeriod: expected, programme: card.programme?.code ?? null });
+  }
+  return due;
 }

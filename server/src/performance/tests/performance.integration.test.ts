@@ -408,3 +408,17 @@ describe(`performance on ${testDriver}: hostile input answers 4xx and changes no
     expect((await indicator('thefts')).values.map((v) => v.period)).not.toContain('2021-Q3');
   });
 });
+
+describe(`performance on ${testDriver}: what editors owe`, () => {
+  it('lists indicators whose latest value is older than the last completed period, within scope', async () => {
+    const city = (await t.app.inject({ method: 'GET', url: '/api/v1/staff/indicators/due', headers: { cookie: editor } })).json().items as { code: string; department: { id: string }; lastPeriod: string | null; expectedPeriod: string }[];
+    const thefts = city.find((i) => i.code === 'thefts' && i.department.id === 'city');
+    expect(thefts?.lastPeriod).toMatch(/^2021-Q/);
+    expect(thefts?.expectedPeriod).toMatch(/^20\d\d-Q[1-4]$/);
+    expect(city.some((i) => i.department.id !== 'city')).toBe(false); // daily district series are fed elsewhere
+    const almaly = await t.login('editor', { kind: 'district', districtId: 'almaly' });
+    const own = (await t.app.inject({ method: 'GET', url: '/api/v1/staff/indicators/due', headers: { cookie: almaly } })).json().items;
+    expect(own).toEqual([]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/staff/indicators/due' })).statusCode).toBe(401);
+  });
+});
