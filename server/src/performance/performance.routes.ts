@@ -46,7 +46,7 @@ import {
   valueBody,
 } from './performance.schema.js';
 import * as service from './performance.service.js';
-import { answerSurvey, issuePortalToken, issueTrustToken, trustAggregates } from './trust.service.js';
+import { answerSurvey, issuePortalToken, issueTrustToken, surveyTokenState, trustAggregates } from './trust.service.js';
 import { readValueUpload, TEMPLATE_CSV } from './value-upload.reader.js';
 
 const valueEditors = { roles: ['editor', 'admin'], scope: 'any' } as const;
@@ -278,6 +278,23 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: stri
     async (request, reply) => {
       const issued = await issuePortalToken(db, { address: request.ip, districtId: request.body.districtId });
       return reply.code(201).send({ token: issued.token, expiresAt: issued.expiresAt.toISOString(), url: surveyUrl(issued.token) });
+    },
+  );
+
+  app.get(
+    '/api/v1/trust/tokens/:token',
+    {
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['performance'],
+        summary: 'Whether a survey link can still be answered (open, used, expired or unknown)',
+        params: z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a survey token') }),
+        response: { 200: z.object({ state: z.enum(['open', 'used', 'expired', 'unknown']) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { state: await surveyTokenState(db, request.params.token) };
     },
   );
 

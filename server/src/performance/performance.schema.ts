@@ -93,6 +93,10 @@ const valueRowSchema = z
   })
   .meta({ id: 'IndicatorValue' });
 
+const historyRowSchema = valueRowSchema
+  .extend({ replacedBy: z.object({ id: z.string(), value: z.number(), at: z.string(), reason: z.string() }).nullable() })
+  .meta({ id: 'IndicatorValueHistory' });
+
 export const compstatCellSchema = z
   .object({
     window: z.enum(compstatWindows),
@@ -108,7 +112,7 @@ export const compstatCellSchema = z
 export const indicatorDetailSchema = indicatorCardSchema
   .extend({
     /** Every value ever entered, current and superseded, newest period first. */
-    history: z.array(valueRowSchema),
+    history: z.array(historyRowSchema),
     compstat: z.object({ asOf: z.string(), cells: z.array(compstatCellSchema) }).nullable(),
   })
   .meta({ id: 'IndicatorDetail' });

@@ -39,7 +39,17 @@ export async function indicatorDetail(db: Db, id: string, asOf?: string): Promis
   const snapshot = await performanceSnapshot(db);
   const card = snapshot.card(id);
   if (!card) throw notFound('indicator');
-  const history = (await repo.listValueHistory(db, id)).map(presentValueRow);
+  const rows = await repo.listValueHistory(db, id);
+  // Each superseded value points to the one that replaced it: the next entry for the same period.
+  const history = rows.map((row) => {
+    const replacement = row.supersededAt
+      ? rows.filter((r) => r.periodCode === row.periodCode && r.createdAt > row.createdAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]
+      : undefined;
+    return {
+      ...presentValueRow(row),
+      replacedBy: replacement ? { id: replacement.id, value: Number(replacement.value), at: replacement.createdAt.toISOString(), reason: replacement.reason } : null,
+    };
+  });
   let compstat: IndicatorDetail['compstat'] = null;
   if (card.unit === 'count') {
     const day = asOf ?? snapshot.defaultAsOf();

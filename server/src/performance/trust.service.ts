@@ -83,8 +83,8 @@ export async function answerSurvey(db: Db, input: SurveyAnswer, synthetic = fals
   const chosenDistrict = await assertDistrict(db, input.districtId, 'body.districtId');
   await db.transaction(async (tx) => {
     const [token] = await tx.select().from(trustSurveyTokens).where(eq(trustSurveyTokens.tokenHash, hashToken(input.token))).for('update').limit(1);
-    if (!token || token.expiresAt < new Date()) throw new AppError('not_found', 'this survey link is unknown or has expired');
-    if (token.usedAt) throw new AppError('conflict', 'this survey link has already been used: one answer per link');
+    if (!token || token.expiresAt < new Date()) throw new AppError('survey_link_unknown', 'this survey link is unknown or has expired');
+    if (token.usedAt) throw new AppError('survey_link_used', 'this survey link has already been used: one answer per link');
     await tx.update(trustSurveyTokens).set({ usedAt: new Date() }).where(eq(trustSurveyTokens.tokenHash, token.tokenHash));
     await tx.insert(trustSurveyResponses).values({
       context: token.context,
@@ -143,4 +143,14 @@ export async function trustAggregates(db: Db, months: number): Promise<{ rows: T
     })
     .sort((a, b) => b.month.localeCompare(a.month) || order.indexOf(a.department.id) - order.indexOf(b.department.id));
   return { rows, synthetic: responses.some((r) => r.synthetic), minAnswers: MIN_PUBLISHED_ANSWERS };
+}
+
+export type TokenState = 'open' | 'used' | 'expired' | 'unknown';
+
+/** Whether a survey link can still be answered, so the form can say so before it is filled in. */
+export async function surveyTokenState(db: DbOrTx, token: string): Promise<TokenState> {
+  const [row] = await db.select({ usedAt: trustSurveyTokens.usedAt, expiresAt: trustSurveyTokens.expiresAt }).from(trustSurveyTokens).where(eq(trustSurveyTokens.tokenHash, hashToken(token))).limit(1);
+  if (!row) return 'unknown';
+  if (row.usedAt) return 'used';
+  return row.expiresAt < new Date() ? 'expired' : 'open';
 }

@@ -15,6 +15,8 @@ export const problemCatalogue = {
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflicts with the current state' },
+  survey_link_used: { status: 409, title: 'This survey link has already been used' },
+  survey_link_unknown: { status: 404, title: 'This survey link is unknown or has expired' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   unprocessable: { status: 422, title: 'The content cannot be processed' },

@@ -156,6 +156,7 @@ describe(`performance on ${testDriver}: editors enter values, corrections keep h
     expect(corrected.statusCode).toBe(200);
     const history = corrected.json().history as { period: string; value: number; supersededAt: string | null; reason: string; enteredBy: object }[];
     const q2 = history.filter((h) => h.period === '2021-Q2');
+    expect(q2[1]).toMatchObject({ replacedBy: { value: 2550, reason: 'уточнённые данные статистики' } });
     expect(q2.map((h) => [h.value, h.supersededAt === null, h.reason])).toEqual([
       [2550, true, 'уточнённые данные статистики'],
       [2500, false, ''],
@@ -328,6 +329,8 @@ describe(`performance on ${testDriver}: trust survey`, () => {
     expect((await post('/api/v1/trust/responses', null, { token, scale: '1-5', answers: { job: 4, respect: 5 } })).statusCode).toBe(201);
     const again = await post('/api/v1/trust/responses', null, { token, scale: '1-5', answers: { job: 1 } });
     expect(again.statusCode).toBe(409);
+    expect(again.json().type).toMatch(/survey-link-used/);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/trust/tokens/${token}` })).json()).toEqual({ state: 'used' });
     expect((await post('/api/v1/trust/responses', null, { token: 'x'.repeat(32), scale: '1-5', answers: { job: 1 } })).statusCode).toBe(404);
   });
 
