@@ -23,7 +23,14 @@ export default defineConfig({
         // Libraries change less often than the app: a separate, long-cached chunk.
         codeSplitting: {
           groups: [
-            { name: 'vendor', test: /node_modules/ },
+            // The chart library and its dependencies load only with the indicator page's chart.
+            {
+              name: 'charts',
+              test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|@reduxjs|redux|redux-thunk|react-redux|immer|reselect|decimal\.js-light|es-toolkit|eventemitter3|tiny-invariant|clsx)[\\/]/,
+              priority: 2,
+              includeDependenciesRecursively: false,
+            },
+            { name: 'vendor', test: /node_modules/, priority: 1 },
             { name: 'i18n', test: /\/src\/i18n\/.*\.json$/ },
           ],
         },

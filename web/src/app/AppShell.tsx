@@ -30,6 +30,8 @@ export function AppShell() {
   const links = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/recommendations', label: t('nav.recommendations') },
+    { to: '/scorecards', label: t('scorecards.nav.scorecards') },
+    { to: '/trust', label: t('scorecards.nav.trust') },
     { to: '/audit', label: t('nav.audit') },
     { to: '/open-data', label: t('nav.openData') },
   ];

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../features/auth/AuthProvider';
 import { HeadlineFigures } from '../features/home/HeadlineFigures';
 import { StatusSummary } from '../features/home/StatusSummary';
+import { ScorecardsTeaser } from '../features/scorecards/ScorecardsTeaser';
 import { DemoNotice } from '../ui/DemoNotice';
 import { LinkCard } from '../ui/LinkCard';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -24,6 +25,8 @@ export function HomePage() {
         <HeadlineFigures />
       </section>
 
+      <ScorecardsTeaser />
+
       <section aria-labelledby="status-title" className="section">
         <h2 id="status-title">{t('home.statusTitle')}</h2>
         <DemoNotice>{t('demo.statuses')}</DemoNotice>
@@ -35,6 +38,12 @@ export function HomePage() {
         <div className="link-cards">
           <LinkCard to="/recommendations" title={t('nav.recommendations')} icon="☰">
             {t('home.cards.recommendations')}
+          </LinkCard>
+          <LinkCard to="/scorecards" title={t('scorecards.nav.scorecards')} icon="◔">
+            {t('scorecards.teaser.card')}
+          </LinkCard>
+          <LinkCard to="/trust" title={t('scorecards.nav.trust')} icon="♡">
+            {t('scorecards.teaser.trustCard')}
           </LinkCard>
           <LinkCard to="/audit" title={t('nav.audit')} icon="⛓">
             {t('home.cards.audit')}

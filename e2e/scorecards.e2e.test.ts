@@ -1,0 +1,125 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchBrowser, phone, seriousViolations } from './support/browser.js';
+import { startE2eServer, type E2eServer } from './support/server.js';
+
+/** The public performance pages of issue #3, on a phone, in Debian's Chromium with axe-core on each page. */
+describe.skipIf(!browserAvailable)('scorecards and trust survey', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startE2eServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPhonePage(): Promise<Page> {
+    const context = await browser.newContext({ baseURL: server.baseUrl, ...phone });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+    return page;
+  }
+
+  // Uncaught errors in the page fail the test that caused them.
+  const pageErrors: string[] = [];
+  afterEach(() => {
+    const errors = pageErrors.splice(0);
+    expect(errors).toEqual([]);
+  });
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+
+  /** A phone page never scrolls sideways. */
+  async function expectNoSideScroll(page: Page): Promise<void> {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  }
+
+  /** Text with every kind of space (the locale groups digits with no-break spaces) made plain. */
+  const plain = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+  it('a resident on a phone opens the scorecards, the programme with the real thefts figure and its indicator', async () => {
+    // The city's registered thefts (п.3: 2 863 in the first quarter of 2021) and the programme that carries them.
+    const thefts = (await (await fetch(`${server.baseUrl}/api/v1/indicators?code=thefts&department=city&values=none`)).json()) as {
+      items: { id: string; programme: string | null; current: { value: number } | null }[];
+    };
+    const indicator = thefts.items[0]!;
+    expect(indicator.current?.value).toBe(2863);
+    expect(indicator.programme).toBeTruthy();
+
+    const page = await newPhonePage();
+    await page.goto('/scorecards');
+    await expect.poll(() => page.getByTestId('programme-card').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('ranking-table').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('compstat-family').count()).toBeGreaterThan(0);
+    expect(plain(await page.getByTestId('lights-explainer').textContent())).toMatch(/90 %/);
+    await expectAccessible(page);
+    await expectNoSideScroll(page);
+
+    await page.locator(`[data-testid=programme-card][data-code="${indicator.programme}"] h3 a`).click();
+    await page.waitForURL(`**/scorecards/programmes/${indicator.programme}`);
+    const card = page.locator('[data-testid=indicator-card][data-code="thefts"]').filter({ has: page.getByTestId('source-item') }).first();
+    await expect.poll(() => card.getByTestId('indicator-value').textContent().then(plain)).toBe('2 863');
+    expect(plain(await card.getByTestId('source-item').first().textContent())).toBe('п.3');
+    expect(plain(await card.getByTestId('light').textContent())).toMatch(/Зелёный|Жёлтый|Красный|Цель не задана|Нет данных/);
+    await expect.poll(() => page.getByTestId('budget-table').isVisible()).toBe(true);
+    await expectAccessible(page);
+    await expectNoSideScroll(page);
+
+    await card.getByTestId('indicator-value').click();
+    await page.waitForURL(`**/scorecards/indicators/${indicator.id}`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Зарегистрированные кражи');
+    expect(plain(await page.getByTestId('indicator-value').textContent())).toBe('2 863');
+    await expect.poll(() => page.getByTestId('history-row').count()).toBeGreaterThanOrEqual(2);
+    expect(plain(await page.getByTestId('history-table').textContent())).toMatch(/6 069/);
+    await expect.poll(() => page.locator('[data-testid=trend-chart] svg').count()).toBeGreaterThan(0);
+    expect(plain(await page.getByTestId('trend-chart').getAttribute('aria-label'))).toMatch(/2 863/);
+    expect(await page.getByTestId('trend-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(2);
+    await expectAccessible(page);
+    await expectNoSideScroll(page);
+  });
+
+  it('a resident answers the trust survey once; a second answer with the same link is refused', async () => {
+    const page = await newPhonePage();
+    await page.goto('/trust');
+    await expect.poll(() => page.getByTestId('answer-survey').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('loading').count()).toBe(0);
+    await expectAccessible(page);
+    await expectNoSideScroll(page);
+
+    await page.getByRole('button', { name: 'Ответить на опрос' }).click();
+    await page.waitForURL('**/trust/survey?token=*');
+    const surveyUrl = page.url();
+    await expect.poll(() => page.getByTestId('survey-form').isVisible()).toBe(true);
+    await expectAccessible(page);
+    await expectNoSideScroll(page);
+    await page.getByTestId('survey-item-job').getByLabel(/^4/).check();
+    await page.getByTestId('survey-item-respect').getByLabel(/^5/).check();
+    // Keyboard: from the first value of a group the arrow keys choose the next ones.
+    await page.getByTestId('survey-item-confidence').getByLabel(/^1/).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByTestId('survey-item-confidence').locator('input:checked').getAttribute('value')).toBe('2');
+    await page.getByLabel('Ваш район (необязательно)').selectOption('almaly');
+    await page.getByRole('button', { name: 'Отправить ответ' }).click();
+    await expect.poll(() => page.getByTestId('survey-thanks').isVisible()).toBe(true);
+    await expectAccessible(page);
+
+    await page.goto(surveyUrl);
+    await page.getByTestId('survey-item-job').getByLabel(/^2/).check();
+    await page.getByRole('button', { name: 'Отправить ответ' }).click();
+    await expect.poll(() => page.getByTestId('survey-used').isVisible()).toBe(true);
+    expect(plain(await page.getByTestId('survey-used').textContent())).toMatch(/уже ответили/);
+    expect(await page.getByTestId('survey-form').count()).toBe(0);
+    await expectAccessible(page);
+    await expectNoSideScroll(page);
+  });
+});
