@@ -1,6 +1,8 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../platform/auth/auth.plugin.js';
+import { SESSION_COOKIE } from '../platform/auth/sessions.service.js';
 import { createDerivedMemo } from '../platform/cache/swr-cache.js';
 import type { Db } from '../platform/db/db.js';
 import { toCsv, toXlsx, XLSX_CONTENT_TYPE } from '../platform/documents/tabular.js';
@@ -54,8 +56,14 @@ const budgetEditors = { roles: ['editor', 'admin'], scope: 'city' } as const;
 const indicatorDefiners = { roles: ['analyst', 'admin'], scope: 'city' } as const;
 const contactStaff = { roles: ['inspector', 'editor', 'tow_operator', 'admin'], scope: 'any' } as const;
 
-/** Public answers may be cached briefly by browsers and proxies; writes show up within seconds. */
-const PUBLIC_CACHE = 'public, max-age=5';
+/**
+ * Public answers may be cached briefly by browsers and proxies (writes show up within seconds); a
+ * signed-in member of staff always reads fresh, so they see their own writes at once.
+ */
+function cacheHeader(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('cache-control', request.cookies[SESSION_COOKIE] ? 'private, no-cache' : 'public, max-age=5');
+  reply.header('vary', 'cookie');
+}
 
 export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: string | undefined }> = async (app, { db, publicUrl }) => {
   const derived = createDerivedMemo<PerformanceSnapshot>();
@@ -74,9 +82,9 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: stri
       config: { access: 'public' },
       schema: { tags: ['performance'], summary: 'Programmes and plans with responsible officials, budgets and indicator lights (open data)', response: { 200: z.object({ items: z.array(programmeSummarySchema) }) } },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const s = await snapshot();
-      reply.header('cache-control', PUBLIC_CACHE);
+      cacheHeader(request, reply);
       return derived(s, 'programmes', () => ({ items: s.rows.programmes.map((p) => s.programmeSummary(p)) }));
     },
   );
@@ -92,7 +100,8 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: stri
       const p = findProgramme(s, request.params.code);
       // The scorecard is the most-read page: its JSON is serialised once per data version.
       const body = derived(s, `programme:${p.code}`, () => JSON.stringify(programmeScorecardSchema.parse(s.programmeScorecard(p))));
-      return reply.type('application/json; charset=utf-8').header('cache-control', PUBLIC_CACHE).send(body as never);
+      cacheHeader(request, reply);
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 
@@ -132,8 +141,29 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: stri
       const items = s.rows.indicators
         .filter((i) => (!programmeId || i.programmeId === programmeId) && (!q.department || i.unitId === q.department) && (!q.code || i.code === q.code))
         .map((i) => s.openIndicator(i, q.values === 'all'));
-      reply.header('cache-control', PUBLIC_CACHE);
+      cacheHeader(request, reply);
       return { generatedAt: new Date().toISOString(), licence: 'CC BY 4.0', items };
+    },
+  );
+
+  app.get(
+    '/api/v1/indicators/cards',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['performance'],
+        summary: 'Indicator cards (thresholds, target, current value, light, official) filtered by programme or department',
+        querystring: indicatorListQuery.omit({ values: true }),
+        response: { 200: z.object({ items: z.array(indicatorCardSchema) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const s = await snapshot();
+      const q = request.query;
+      const programmeId = q.programme ? s.programmeByCode.get(q.programme)?.id : undefined;
+      if (q.programme && !programmeId) throw notFound(`programme '${q.programme}'`);
+      cacheHeader(request, reply);
+      return { items: s.cardsWhere((i) => (!programmeId || i.programmeId === programmeId) && (!q.department || i.unitId === q.department) && (!q.code || i.code === q.code)) };
     },
   );
 
@@ -152,9 +182,9 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: stri
       config: { access: 'public' },
       schema: { tags: ['performance'], summary: 'District departments: indicator lights and rankings per 100 000 residents', response: { 200: districtListSchema } },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const s = await snapshot();
-      reply.header('cache-control', PUBLIC_CACHE);
+      cacheHeader(request, reply);
       return derived(s, 'districts', () => ({
         items: s.rows.districts.map((d) => {
           const cards = s.cardsWhere((i) => i.unitId === d.id);

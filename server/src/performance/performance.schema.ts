@@ -351,6 +351,8 @@ export const valueBody = z
   .strict();
 
 export const uploadRowSchema = z.object({
+  /** The row's line in the uploaded file, so a refusal can name it. */
+  line: z.number().int().min(1).optional(),
   indicator: z.string().max(64),
   department: z.string().max(64),
   period: z.string().max(20),

@@ -1,7 +1,7 @@
 // The report's real programmes and figures (each citing its item), and the clearly synthetic demo data
 // that makes district rankings, CompStat, budgets per point and trust aggregates visible.
 import { createHash } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js';
 import type { Db, Tx } from '../platform/db/db.js';
 import type { LocalizedText } from '../platform/db/columns.js';
@@ -439,6 +439,18 @@ export async function loadPerformanceDemo(db: Db, actor: AuditActor, today = cit
         }
         for (let i = 0; i < rows.length; i += 1000) await tx.insert(indicatorValues).values(rows.slice(i, i + 1000));
         valueCount += rows.length;
+        // A synthetic target so the demo shows lights: 5 % below the average month of the first year.
+        const firstYearTotal = rows.filter((r) => r.periodCode.startsWith(String(firstYear))).reduce((sum, r) => sum + Number(r.value), 0);
+        await tx
+          .update(indicators)
+          .set({
+            baselinePeriod: String(firstYear),
+            baselineValue: String(Math.round(firstYearTotal / 12)),
+            targetKind: 'change_percent',
+            targetValue: '-5',
+            note: `Синтетическая цель: на 5 % ниже среднего месяца ${firstYear} г. (базовое значение — средний месяц).`,
+          })
+          .where(eq(indicators.id, indicator!.id));
       }
     }
     // Synthetic budgets: the report gives money only for the staffing plan.

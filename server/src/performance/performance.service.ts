@@ -217,6 +217,14 @@ export function checkValuePeriod(code: string, field: string, today = cityToday(
   return period;
 }
 
+/** Why a value cannot be a figure of this indicator (a share above 100 %, half a theft), or null. */
+export function valueProblem(indicator: Pick<repo.IndicatorRow, 'measure'>, value: number): string | null {
+  if (!Number.isFinite(value)) return 'the value is not a number';
+  if (indicator.measure === 'percent' && (value < 0 || value > 100)) return `a percentage must be between 0 and 100, not ${value}`;
+  if (['count', 'residents', 'days'].includes(indicator.measure) && (value < 0 || !Number.isInteger(value))) return `a count must be a whole number of 0 or more, not ${value}`;
+  return null;
+}
+
 const valueAuditView = (indicator: repo.IndicatorRow, v: repo.ValueRow) => ({
   indicator: indicator.code,
   department: indicator.unitId,
@@ -233,8 +241,12 @@ const valueAuditView = (indicator: repo.IndicatorRow, v: repo.ValueRow) => ({
  */
 async function writeValue(tx: Tx, actor: AuditActor, indicator: repo.IndicatorRow, input: ValueWrite, field = 'body'): Promise<ValueChange> {
   const period = checkValuePeriod(input.period, `${field}.period`);
+  const problem = valueProblem(indicator, input.value);
+  if (problem) throw invalid(`${field}.value`, problem);
   const existing = await repo.findCurrentValue(tx, indicator.id, period.code);
   if (existing && Number(existing.value) === input.value && existing.source === input.source) return 'unchanged';
+  // A promoted figure that is already there (entered from the same report by hand) changes nothing.
+  if (existing && input.figureId && Number(existing.value) === input.value) return 'unchanged';
   if (existing && !input.reason.trim()) {
     throw invalid(`${field}.reason`, `${indicator.code} for ${period.code} is already ${Number(existing.value)}; say why it is corrected`);
   }
@@ -336,9 +348,8 @@ export async function checkUploadRows(db: DbOrTx, actor: AuditActor, rows: reado
     const period = parsePeriod(row.period);
     if (!period) return fail('period', `'${row.period}' is not a period; use 2021, 2021-Q1, 2021-03 or 2021-03-15`);
     if (period.start > today) return fail('period', `the period ${row.period} has not started yet`);
-    if (!Number.isFinite(row.value)) return fail('value', 'the value is not a number');
-    if (indicator.measure === 'percent' && (row.value < 0 || row.value > 100)) return fail('value', `a percentage must be between 0 and 100, not ${row.value}`);
-    if (['count', 'residents', 'days'].includes(indicator.measure) && (row.value < 0 || !Number.isInteger(row.value))) return fail('value', `a count must be a whole number of 0 or more, not ${row.value}`);
+    const problem = valueProblem(indicator, row.value);
+    if (problem) return fail('value', problem);
     if (row.source.trim().length < 2) return fail('source', 'say where the figure comes from');
     const key = `${indicator.id}|${period.code}`;
     if (seen.has(key)) return fail('period', `${row.indicator} for ${period.code} appears twice in the file`);
@@ -356,7 +367,10 @@ export async function confirmUpload(db: Db, actor: AuditActor, rows: readonly Up
   const result = await db.transaction(async (tx) => {
     const checked = await checkUploadRows(tx, actor, rows);
     const bad = checked.find((c) => !c.ok);
-    if (bad) throw invalid(`body.rows.${bad.index}.${bad.field}`, `row ${bad.index + 1}: ${bad.reason}; nothing was saved`);
+    if (bad) {
+      const where = bad.row.line !== undefined ? `line ${bad.row.line} of the file` : `row ${bad.index + 1}`;
+      throw invalid(`body.rows.${bad.index}.${bad.field}`, `${where}: ${bad.reason}; nothing was saved`);
+    }
     const counts = { created: 0, corrected: 0, unchanged: 0 };
     for (const c of checked) {
       const change = await writeValue(tx, actor, c.indicator!, { period: c.row.period, value: c.row.value, source: c.row.source, note: c.row.note, reason: c.row.reason }, `body.rows.${c.index}`);
@@ -389,6 +403,8 @@ export async function saveBudgetLine(db: Db, actor: AuditActor, programmeCode: s
   await db.transaction(async (tx) => {
     const programme = await repo.findProgramme(tx, programmeCode);
     if (!programme) throw notFound(`programme '${programmeCode}'`);
+    const [from, to] = [Number(programme.startsOn.slice(0, 4)), Number(programme.endsOn.slice(0, 4))];
+    if (input.year < from || input.year > to) throw invalid('body.year', `the programme runs ${from}–${to}; ${input.year} is outside it`);
     const [existing] = await tx
       .select()
       .from(budgetLines)

@@ -7,7 +7,9 @@ import type { UploadRow } from './performance.service.js';
 export const MAX_UPLOAD_ROWS = 20_000;
 
 /** Accepted column headings (lower-cased), in English, Russian and Kazakh. */
-const headings: Record<keyof UploadRow, string[]> = {
+type Column = Exclude<keyof UploadRow, 'line'>;
+
+const headings: Record<Column, string[]> = {
   indicator: ['indicator', 'code', 'показатель', 'код', 'көрсеткіш'],
   department: ['department', 'unit', 'подразделение', 'район', 'бөлімше'],
   period: ['period', 'период', 'кезең'],
@@ -45,8 +47,8 @@ export function parseDecimal(text: string): number | null {
 function toRows(columns: string[], records: string[][], firstLine: number): ReadResult {
   const lower = columns.map((c) => c.trim().toLowerCase());
   const index = Object.fromEntries(
-    (Object.keys(headings) as (keyof UploadRow)[]).map((key) => [key, lower.findIndex((c) => headings[key].includes(c))]),
-  ) as Record<keyof UploadRow, number>;
+    (Object.keys(headings) as Column[]).map((key) => [key, lower.findIndex((c) => headings[key].includes(c))]),
+  ) as Record<Column, number>;
   const missing = (['indicator', 'period', 'value', 'source'] as const).filter((k) => index[k] < 0);
   if (missing.length) {
     throw new AppError('unprocessable', `the file has no column ${missing.map((m) => `'${m}'`).join(', ')}; the first row must name the columns (download the template)`, 'file');
@@ -57,7 +59,7 @@ function toRows(columns: string[], records: string[][], firstLine: number): Read
   const rows: ReadRow[] = [];
   records.forEach((cells, i) => {
     if (!cells.some((cell) => cell.trim() !== '')) return;
-    const get = (key: keyof UploadRow) => (index[key] >= 0 ? (cells[index[key]] ?? '').trim() : '');
+    const get = (key: Column) => (index[key] >= 0 ? (cells[index[key]] ?? '').trim() : '');
     const raw = Object.fromEntries(columns.map((c, j) => [c, (cells[j] ?? '').trim()]));
     const line = firstLine + i;
     const fail = (field: string, reason: string): ReadRow => ({ line, raw, row: null, reason, field });
@@ -69,6 +71,7 @@ function toRows(columns: string[], records: string[][], firstLine: number): Read
       line,
       raw,
       row: {
+        line,
         indicator: get('indicator'),
         department: get('department') || 'city',
         period: get('period'),

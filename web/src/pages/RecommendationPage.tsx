@@ -97,7 +97,13 @@ export function RecommendationPage() {
             {responses.length === 0 ? <EmptyState>{t('recommendation.noResponses')}</EmptyState> : null}
             <div className="stack">
               {responses.map((response) => (
-                <ResponseCard key={response.id} response={response} canAssess={canAssess} onChanged={detail.reload} />
+                <ResponseCard
+                  key={response.id}
+                  response={response}
+                  canAssess={canAssess}
+                  onChanged={detail.reload}
+                  recommendationNumber={rec.number}
+                />
               ))}
             </div>
           </section>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../features/auth/AuthProvider';
-import { hasRole, REPORT_EXPORTERS } from '../features/auth/roles';
+import { hasRole, INDICATOR_DEFINERS, REPORT_EXPORTERS } from '../features/auth/roles';
+import { PerformanceWorkspace } from '../features/performance-staff/PerformanceWorkspace';
 import { ReportExportLinks } from '../features/recommendations/ReportExportLinks';
 import { useDistricts } from '../features/reference/useReference';
 import { AdminWorkspace, CouncilWorkspace, EditorWorkspace, OtherRoleWorkspace } from '../features/staff/StaffWorkspaces';
@@ -35,6 +36,7 @@ export function StaffPage() {
   const isEditor = user.role === 'editor' || user.role === 'admin';
   const isCouncil = user.role === 'council' || user.role === 'admin';
   const isAdmin = user.role === 'admin';
+  const isAnalyst = hasRole(user, INDICATOR_DEFINERS);
 
   return (
     <div className="page">
@@ -51,8 +53,9 @@ export function StaffPage() {
       </header>
       {isAdmin ? <AdminWorkspace /> : null}
       {isEditor ? <EditorWorkspace /> : null}
+      <PerformanceWorkspace user={user} />
       {isCouncil ? <CouncilWorkspace /> : null}
-      {!isEditor && !isCouncil && !isAdmin ? <OtherRoleWorkspace /> : null}
+      {!isEditor && !isCouncil && !isAdmin && !isAnalyst ? <OtherRoleWorkspace /> : null}
       {hasRole(user, REPORT_EXPORTERS) ? (
         <section className="panel" aria-labelledby="export-title">
           <h2 id="export-title">{t('export.title')}</h2>

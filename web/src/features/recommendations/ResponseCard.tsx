@@ -12,11 +12,13 @@ export interface ResponseCardProps {
   response: RecommendationResponse;
   canAssess: boolean;
   onChanged: () => void;
+  /** The recommendation (п.N) answered; lets editors' figure promotion guess the indicator. */
+  recommendationNumber?: number;
 }
 
 const COLLAPSED_LENGTH = 700;
 
-export function ResponseCard({ response, canAssess, onChanged }: ResponseCardProps) {
+export function ResponseCard({ response, canAssess, onChanged, recommendationNumber }: ResponseCardProps) {
   const { t } = useTranslation();
   const { localized, formatDate } = useLocale();
   const { actorLabel } = useActorLabel();
@@ -54,7 +56,11 @@ export function ResponseCard({ response, canAssess, onChanged }: ResponseCardPro
           {expanded ? t('common.showLess') : t('common.showMore')}
         </button>
       ) : null}
-      <FiguresTable figures={response.figures} context={localized(response.period.label) || response.period.code} />
+      <FiguresTable
+        figures={response.figures}
+        context={localized(response.period.label) || response.period.code}
+        promotion={{ periodCode: response.period.code, recommendationNumber }}
+      />
       <p className="muted small">
         {t('response.updated')}: {formatDate(response.updatedAt, true)}
       </p>
