@@ -113,10 +113,12 @@ describe.skipIf(!browserAvailable)('scorecards and trust survey', () => {
     await expect.poll(() => page.getByTestId('survey-thanks').isVisible()).toBe(true);
     await expectAccessible(page);
 
+    // Opening the link again says at once that it was used, and the server refuses a second answer.
     await page.goto(surveyUrl);
-    await page.getByTestId('survey-item-job').getByLabel(/^2/).check();
-    await page.getByRole('button', { name: 'Отправить ответ' }).click();
     await expect.poll(() => page.getByTestId('survey-used').isVisible()).toBe(true);
+    const token = new URL(surveyUrl, server.baseUrl).searchParams.get('token');
+    const second = await page.request.post('/api/v1/trust/responses', { data: { token, scale: '1-5', answers: { job: 2 } }, headers: { origin: server.baseUrl } });
+    expect(second.status()).toBe(409);
     expect(plain(await page.getByTestId('survey-used').textContent())).toMatch(/уже ответили/);
     expect(await page.getByTestId('survey-form').count()).toBe(0);
     await expectAccessible(page);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { useLocale } from '../../i18n/useLocale';
 import { ProblemAlert } from '../../ui/ProblemAlert';
@@ -27,6 +28,9 @@ export function TrustSurveyForm({ token }: { token: string }) {
   const [answers, setAnswers] = useState<Answers>({});
   const [districtId, setDistrictId] = useState('');
   const thanksRef = useRef<HTMLHeadingElement>(null);
+  // Say at once when a link cannot be answered any more, rather than after the form is filled in.
+  const tokenState = useQuery((signal) => scorecardsApi.surveyTokenState(token, signal).catch(() => ({ state: 'open' as const })), [token]);
+  const state = tokenState.data?.state ?? 'open';
 
   useEffect(() => {
     if (saved) thanksRef.current?.focus();
@@ -66,7 +70,19 @@ export function TrustSurveyForm({ token }: { token: string }) {
     );
   }
 
-  if (error?.status === 409) {
+  if (!saved && (state === 'unknown' || state === 'expired' || error?.status === 404)) {
+    return (
+      <section className="card survey-used" aria-labelledby="used-title" data-testid="survey-unknown">
+        <h2 id="used-title" className="h3" tabIndex={-1}>
+          {t('problems.survey_link_unknown')}
+        </h2>
+        <p>{t('scorecards.survey.unknown')}</p>
+        <AnswerSurveyButton />
+      </section>
+    );
+  }
+
+  if (error?.status === 409 || (!saved && state === 'used')) {
     // The link was used already: nothing more can be sent with it.
     return (
       <section className="card survey-used" aria-labelledby="used-title" data-testid="survey-used">
@@ -74,7 +90,7 @@ export function TrustSurveyForm({ token }: { token: string }) {
           {t('scorecards.survey.usedTitle')}
         </h2>
         <p>{t('scorecards.survey.used')}</p>
-        <ProblemAlert error={error} />
+        {error ? <ProblemAlert error={error} /> : null}
         <p>
           <Link to="/trust">{t('scorecards.survey.toResults')}</Link>
         </p>

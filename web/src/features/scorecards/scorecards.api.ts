@@ -29,6 +29,9 @@ export const scorecardsApi = {
   trust: (months = 12, signal?: AbortSignal) => api.get<TrustResponse>('/api/v1/trust', { query: { months }, signal }),
   /** A one-time link to the survey for a resident of the portal (may answer 429). */
   trustToken: (districtId?: string | null) => api.post<TrustTokenResponse>('/api/v1/trust/tokens', districtId ? { districtId } : {}),
+  /** Whether a survey link can still be answered, checked before the form is shown. */
+  surveyTokenState: (token: string, signal?: AbortSignal) =>
+    api.get<{ state: 'open' | 'used' | 'expired' | 'unknown' }>(`/api/v1/trust/tokens/${encodeURIComponent(token)}`, { signal }),
   /** 409 when the token was already used, 404 when it is unknown or expired. */
   answerSurvey: (input: SurveyAnswerInput) => api.post<unknown>('/api/v1/trust/responses', input),
 };
