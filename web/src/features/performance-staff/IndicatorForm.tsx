@@ -95,6 +95,7 @@ const PATCH_PARTS: Record<keyof IndicatorPatchInput, readonly DraftField[]> = {
   recommendationNumber: ['item'],
   programme: ['programme'],
   note: ['note'],
+  officialId: [], // not on the form: the programme's official answers for its indicators
 };
 
 /** A patch of only what the analyst changed, so untouched parts (e.g. a source item «п.3, п.6») stay as stored. */
