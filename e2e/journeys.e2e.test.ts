@@ -1,59 +1,12 @@
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedReportPath } from '../server/src/demo/demo.service.js';
-import { browserAvailable, launchBrowser, phone, seriousViolations } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
+import { browserAvailable } from './support/browser.js';
+import { useJourney } from './support/journey.js';
 
 /** The journeys of issue #2, in Debian's Chromium against the built app, with axe-core on each page. */
 describe.skipIf(!browserAvailable)('browser journeys', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(options: { mobile?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.baseUrl, ...(options.mobile ? phone : { viewport: { width: 1280, height: 900 } }) });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return page;
-  }
-
-  // Uncaught errors in the page fail the test that caused them.
-  const pageErrors: string[] = [];
-  afterEach(() => {
-    const errors = pageErrors.splice(0);
-    expect(errors).toEqual([]);
-  });
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await seriousViolations(page)).toEqual([]);
-  }
-
-  /** A phone page never scrolls sideways. */
-  async function expectNoSideScroll(page: Page): Promise<void> {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-  }
-
-  async function login(page: Page, role: 'editor' | 'council'): Promise<void> {
-    const { username, password } = await server.account(role);
-    await page.goto('/login');
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(password);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.waitForURL('**/staff');
-  }
+  const { newPage, expectAccessible, expectNoSideScroll, login } = useJourney();
 
   it('a resident browses the list on a phone and opens п.24', async () => {
     const page = await newPage({ mobile: true });

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { StaffRole } from '../server/src/platform/auth/roles.js';
-import { browserAvailable, launchBrowser, phone, seriousViolations } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
+import { browserAvailable } from './support/browser.js';
+import { useJourney } from './support/journey.js';
 
 interface IndicatorItem {
   id: string;
@@ -19,62 +19,17 @@ interface ValueRow {
 
 /** The staff pages of the performance module (issue #3), in Debian's Chromium against the built app. */
 describe.skipIf(!browserAvailable)('performance staff journeys', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(options: { mobile?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.baseUrl, ...(options.mobile ? phone : { viewport: { width: 1280, height: 900 } }) });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return page;
-  }
-
-  // Uncaught errors in the page fail the test that caused them.
-  const pageErrors: string[] = [];
-  afterEach(() => {
-    const errors = pageErrors.splice(0);
-    expect(errors).toEqual([]);
-  });
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await seriousViolations(page)).toEqual([]);
-  }
-
-  /** A phone page never scrolls sideways. */
-  async function expectNoSideScroll(page: Page): Promise<void> {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-  }
-
-  async function login(page: Page, role: StaffRole): Promise<void> {
-    const { username, password } = await server.account(role);
-    await page.goto('/login');
-    await page.getByLabel('Имя пользователя').fill(username);
-    await page.getByLabel('Пароль').fill(password);
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.waitForURL('**/staff');
-  }
+  const { server, newPage, expectAccessible, expectNoSideScroll, login } = useJourney();
 
   /** A signed-in API caller for setting the scene (no browser). */
   async function apiAs(role: StaffRole) {
-    const { username, password } = await server.account(role);
-    const signIn = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+    const { app } = server();
+    const { username, password } = await server().account(role);
+    const signIn = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
     expect(signIn.statusCode).toBe(200);
     const cookies = Object.fromEntries(signIn.cookies.map((c) => [c.name, c.value]));
     return {
-      post: (url: string, payload: object) => server.app.inject({ method: 'POST', url, payload, cookies }),
+      post: (url: string, payload: object) => app.inject({ method: 'POST', url, payload, cookies }),
     };
   }
 

@@ -1,62 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, phone, seriousViolations } from './support/browser.js';
-import { startE2eServer, type E2eServer } from './support/server.js';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable } from './support/browser.js';
+import { useJourney } from './support/journey.js';
 
 /** The public performance pages of issue #3, on a phone, in Debian's Chromium with axe-core on each page. */
 describe.skipIf(!browserAvailable)('scorecards and trust survey', () => {
-  let server: E2eServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startE2eServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPhonePage(): Promise<Page> {
-    const context = await browser.newContext({ baseURL: server.baseUrl, ...phone });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-    return page;
-  }
-
-  // Uncaught errors in the page fail the test that caused them.
-  const pageErrors: string[] = [];
-  afterEach(() => {
-    const errors = pageErrors.splice(0);
-    expect(errors).toEqual([]);
-  });
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await seriousViolations(page)).toEqual([]);
-  }
-
-  /** A phone page never scrolls sideways. */
-  async function expectNoSideScroll(page: Page): Promise<void> {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-  }
+  const { server, newPage, expectAccessible, expectNoSideScroll } = useJourney();
 
   /** Text with every kind of space (the locale groups digits with no-break spaces) made plain. */
   const plain = (text: string | null): string => (text ?? '').replace(/\s+/g, ' ').trim();
 
   it('a resident on a phone opens the scorecards, the programme with the real thefts figure and its indicator', async () => {
     // The city's registered thefts (п.3: 2 863 in the first quarter of 2021) and the programme that carries them.
-    const thefts = (await (await fetch(`${server.baseUrl}/api/v1/indicators?code=thefts&department=city&values=none`)).json()) as {
+    const thefts = (await (await fetch(`${server().baseUrl}/api/v1/indicators?code=thefts&department=city&values=none`)).json()) as {
       items: { id: string; programme: string | null; current: { value: number } | null }[];
     };
     const indicator = thefts.items[0]!;
     expect(indicator.current?.value).toBe(2863);
     expect(indicator.programme).toBeTruthy();
 
-    const page = await newPhonePage();
+    const page = await newPage({ mobile: true });
     await page.goto('/scorecards');
     await expect.poll(() => page.getByTestId('programme-card').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('ranking-table').count()).toBeGreaterThan(0);
@@ -89,7 +51,7 @@ describe.skipIf(!browserAvailable)('scorecards and trust survey', () => {
   });
 
   it('a resident answers the trust survey once; a second answer with the same link is refused', async () => {
-    const page = await newPhonePage();
+    const page = await newPage({ mobile: true });
     await page.goto('/trust');
     await expect.poll(() => page.getByTestId('answer-survey').isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('loading').count()).toBe(0);
@@ -116,8 +78,8 @@ describe.skipIf(!browserAvailable)('scorecards and trust survey', () => {
     // Opening the link again says at once that it was used, and the server refuses a second answer.
     await page.goto(surveyUrl);
     await expect.poll(() => page.getByTestId('survey-used').isVisible()).toBe(true);
-    const token = new URL(surveyUrl, server.baseUrl).searchParams.get('token');
-    const second = await page.request.post('/api/v1/trust/responses', { data: { token, scale: '1-5', answers: { job: 2 } }, headers: { origin: server.baseUrl } });
+    const token = new URL(surveyUrl, server().baseUrl).searchParams.get('token');
+    const second = await page.request.post('/api/v1/trust/responses', { data: { token, scale: '1-5', answers: { job: 2 } }, headers: { origin: server().baseUrl } });
     expect(second.status()).toBe(409);
     expect(plain(await page.getByTestId('survey-used').textContent())).toMatch(/уже ответили/);
     expect(await page.getByTestId('survey-form').count()).toBe(0);

@@ -3,13 +3,11 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '../api/useQuery';
 import { useLocale } from '../i18n/useLocale';
 import { CompstatFamilies } from '../features/scorecards/CompstatFamilies';
-import { ExportLinks } from '../features/scorecards/ExportLinks';
-import { IndicatorCard } from '../features/scorecards/IndicatorCard';
+import { IndicatorListSection } from '../features/scorecards/IndicatorListSection';
 import { RankSummary } from '../features/scorecards/RankSummary';
 import { scorecardPaths, scorecardsApi } from '../features/scorecards/scorecards.api';
 import { useScorecardFormat } from '../features/scorecards/useScorecardFormat';
 import { DemoNotice } from '../ui/DemoNotice';
-import { EmptyState } from '../ui/EmptyState';
 import { LoadingState } from '../ui/LoadingState';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -62,19 +60,7 @@ export function DistrictScorecardPage() {
             <RankSummary rankings={data.rankings} districtId={data.district.id} />
           </section>
 
-          <section className="section" aria-labelledby="indicators-title">
-            <h2 id="indicators-title">{t('scorecards.programme.indicators')}</h2>
-            {data.indicators.length === 0 ? (
-              <EmptyState>{t('scorecards.programme.noIndicators')}</EmptyState>
-            ) : (
-              <div className="card-grid" data-testid="indicator-list">
-                {data.indicators.map((indicator) => (
-                  <IndicatorCard key={indicator.id} indicator={indicator} showProgramme />
-                ))}
-              </div>
-            )}
-            <ExportLinks table="indicators" what={t('scorecards.programme.indicators')} />
-          </section>
+          <IndicatorListSection indicators={data.indicators} showProgramme />
 
           <section className="section" aria-labelledby="compstat-title">
             <h2 id="compstat-title">{t('scorecards.sections.compstat')}</h2>

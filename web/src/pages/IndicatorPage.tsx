@@ -3,15 +3,18 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '../api/useQuery';
 import { useLocale } from '../i18n/useLocale';
 import { CompstatCellsTable } from '../features/scorecards/CompstatCellsTable';
+import { DepartmentLink } from '../features/scorecards/DepartmentLink';
 import { ExportLinks } from '../features/scorecards/ExportLinks';
 import { HistoryTable } from '../features/scorecards/HistoryTable';
+import { IndicatorFigures } from '../features/scorecards/IndicatorFigures';
+import { IndicatorValue } from '../features/scorecards/IndicatorValue';
 import { LightBadge } from '../features/scorecards/LightBadge';
-import { OfficialLine } from '../features/scorecards/OfficialLine';
+import { OfficialRow } from '../features/scorecards/OfficialLine';
+import { ProgrammeRow } from '../features/scorecards/ProgrammeRow';
 import { CITY_ID, scorecardPaths, scorecardsApi } from '../features/scorecards/scorecards.api';
 import { SourceItem } from '../features/scorecards/SourceItem';
 import { TrendSection } from '../features/scorecards/TrendSection';
 import { useScorecardFormat } from '../features/scorecards/useScorecardFormat';
-import { useTargetText } from '../features/scorecards/useTargetText';
 import { DemoNotice } from '../ui/DemoNotice';
 import { LoadingState } from '../ui/LoadingState';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -25,7 +28,6 @@ export function IndicatorPage() {
   const { id = '' } = useParams();
   const { localized } = useLocale();
   const format = useScorecardFormat();
-  const targetText = useTargetText();
   const valid = UUID.test(id);
   const detail = useQuery((signal) => (valid ? scorecardsApi.indicator(id, signal) : Promise.resolve(undefined)), [id]);
   const indicator = detail.data;
@@ -61,55 +63,11 @@ export function IndicatorPage() {
               {t('scorecards.indicator.summary')}
             </h2>
             <div className="indicator-headline">
-              <p className="indicator-value">
-                {indicator.current ? (
-                  <>
-                    <span className="indicator-value-number" data-testid="indicator-value">
-                      {format.value(indicator.current.value, indicator.unit)}
-                    </span>{' '}
-                    <span className="indicator-value-period">
-                      {format.period(indicator.current.period)}
-                      {indicator.current.rolledUp ? ` · ${t('scorecards.card.rolledUp')}` : ''}
-                    </span>
-                  </>
-                ) : (
-                  <span className="muted">{t('scorecards.card.noValue')}</span>
-                )}
-              </p>
+              <IndicatorValue indicator={indicator} />
               <LightBadge light={indicator.light} thresholds={indicator.thresholds} />
             </div>
             <dl className="meta">
-              <div>
-                <dt>{t('scorecards.card.target')}</dt>
-                <dd>{targetText(indicator)}</dd>
-              </div>
-              {indicator.achievement !== null ? (
-                <div>
-                  <dt>{t('scorecards.card.achievement')}</dt>
-                  <dd data-testid="achievement">{format.achievement(indicator.achievement)}</dd>
-                </div>
-              ) : null}
-              {indicator.baseline ? (
-                <div>
-                  <dt>{t('scorecards.card.baseline')}</dt>
-                  <dd>
-                    {format.value(indicator.baseline.value, indicator.unit)}
-                    {indicator.baseline.period ? ` (${format.period(indicator.baseline.period)})` : ''}
-                  </dd>
-                </div>
-              ) : null}
-              {indicator.improvement !== null ? (
-                <div>
-                  <dt>{t('scorecards.indicator.improvement')}</dt>
-                  <dd>{format.change(indicator.improvement, indicator.unit)}</dd>
-                </div>
-              ) : null}
-              {indicator.costPerPointTiyn !== null ? (
-                <div>
-                  <dt>{t('scorecards.card.costPerPoint')}</dt>
-                  <dd data-testid="cost-per-point">{format.money(indicator.costPerPointTiyn, true)}</dd>
-                </div>
-              ) : null}
+              <IndicatorFigures indicator={indicator} detailed />
               <div>
                 <dt>{t('scorecards.indicator.direction')}</dt>
                 <dd>{t(`scorecards.direction.${indicator.direction}`)}</dd>
@@ -117,29 +75,11 @@ export function IndicatorPage() {
               <div>
                 <dt>{t('scorecards.card.department')}</dt>
                 <dd>
-                  {indicator.department.id === CITY_ID ? (
-                    localized(indicator.department.name)
-                  ) : (
-                    <Link to={scorecardPaths.district(indicator.department.id)} data-testid="department-link">
-                      {localized(indicator.department.name)}
-                    </Link>
-                  )}
+                  <DepartmentLink department={indicator.department} testId="department-link" />
                 </dd>
               </div>
-              {indicator.programme ? (
-                <div>
-                  <dt>{t('scorecards.card.programme')}</dt>
-                  <dd>
-                    <Link to={scorecardPaths.programme(indicator.programme.code)}>{localized(indicator.programme.name)}</Link>
-                  </dd>
-                </div>
-              ) : null}
-              <div>
-                <dt>{t('scorecards.programme.official')}</dt>
-                <dd>
-                  <OfficialLine official={indicator.official} />
-                </dd>
-              </div>
+              {indicator.programme ? <ProgrammeRow programme={indicator.programme} /> : null}
+              <OfficialRow official={indicator.official} />
               <div>
                 <dt>{t('scorecards.indicator.dataSource')}</dt>
                 <dd>

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '../api/useQuery';
 import { useLocale } from '../i18n/useLocale';
-import { ExportLinks } from '../features/scorecards/ExportLinks';
-import { IndicatorCard } from '../features/scorecards/IndicatorCard';
+import { DepartmentLink } from '../features/scorecards/DepartmentLink';
+import { IndicatorListSection } from '../features/scorecards/IndicatorListSection';
 import { LightCounts } from '../features/scorecards/LightCounts';
 import { ProgrammeCard } from '../features/scorecards/ProgrammeCard';
 import { CompstatFamilies } from '../features/scorecards/CompstatFamilies';
@@ -49,12 +49,7 @@ export function OfficialScorecardPage() {
         <h1 id="official-title">{data?.official.name ?? t('scorecards.official.title')}</h1>
         {data ? (
           <p className="lead">
-            {localized(data.official.position)} ·{' '}
-            {data.official.department.id === CITY_ID ? (
-              localized(data.official.department.name)
-            ) : (
-              <Link to={scorecardPaths.district(data.official.department.id)}>{localized(data.official.department.name)}</Link>
-            )}
+            {localized(data.official.position)} · <DepartmentLink department={data.official.department} />
           </p>
         ) : null}
       </header>
@@ -93,19 +88,7 @@ export function OfficialScorecardPage() {
             </section>
           ) : null}
 
-          <section className="section" aria-labelledby="indicators-title">
-            <h2 id="indicators-title">{t('scorecards.programme.indicators')}</h2>
-            {data.indicators.length === 0 ? (
-              <EmptyState>{t('scorecards.programme.noIndicators')}</EmptyState>
-            ) : (
-              <div className="card-grid" data-testid="indicator-list">
-                {data.indicators.map((indicator) => (
-                  <IndicatorCard key={indicator.id} indicator={indicator} showDepartment showProgramme />
-                ))}
-              </div>
-            )}
-            <ExportLinks table="indicators" what={t('scorecards.programme.indicators')} />
-          </section>
+          <IndicatorListSection indicators={data.indicators} showDepartment showProgramme />
 
           <QueryBlock query={compstat}>
             {(response) => {

@@ -3,12 +3,13 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from '../api/useQuery';
 import { useLocale } from '../i18n/useLocale';
 import { BudgetTable } from '../features/scorecards/BudgetTable';
+import { DepartmentLink } from '../features/scorecards/DepartmentLink';
 import { ExportLinks } from '../features/scorecards/ExportLinks';
 import { IndicatorCard } from '../features/scorecards/IndicatorCard';
 import { LightCounts } from '../features/scorecards/LightCounts';
 import { MeasuresTable } from '../features/scorecards/MeasuresTable';
-import { OfficialLine } from '../features/scorecards/OfficialLine';
-import { CITY_ID, scorecardPaths, scorecardPdfUrl, scorecardsApi } from '../features/scorecards/scorecards.api';
+import { OfficialRow } from '../features/scorecards/OfficialLine';
+import { scorecardPaths, scorecardPdfUrl, scorecardsApi } from '../features/scorecards/scorecards.api';
 import { SourceItem } from '../features/scorecards/SourceItem';
 import { useScorecardFormat } from '../features/scorecards/useScorecardFormat';
 import { DemoNotice } from '../ui/DemoNotice';
@@ -69,20 +70,11 @@ export function ProgrammeScorecardPage() {
                   {format.day(programme.startsOn)} – {format.day(programme.endsOn)}
                 </dd>
               </div>
-              <div>
-                <dt>{t('scorecards.programme.official')}</dt>
-                <dd>
-                  <OfficialLine official={programme.official} />
-                </dd>
-              </div>
+              <OfficialRow official={programme.official} />
               <div>
                 <dt>{t('scorecards.programme.department')}</dt>
                 <dd>
-                  {programme.department.id === CITY_ID ? (
-                    localized(programme.department.name)
-                  ) : (
-                    <Link to={scorecardPaths.district(programme.department.id)}>{localized(programme.department.name)}</Link>
-                  )}
+                  <DepartmentLink department={programme.department} />
                 </dd>
               </div>
               {programme.recommendationNumbers.length || programme.sourceItem ? (

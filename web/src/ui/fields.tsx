@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 interface FieldShellProps {
   id: string;
@@ -99,6 +99,51 @@ export function Select({ id, label, hint, error, className, required, children, 
       >
         {children}
       </select>
+    </FieldShell>
+  );
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+export interface FileInputProps extends CommonProps {
+  ref?: Ref<HTMLInputElement>;
+  name?: string;
+  accept: string;
+  required?: boolean;
+  disabled?: boolean;
+  /** The chosen file, named on the face with its size. */
+  file: File | null;
+  /** The face's button, and its text while no file is chosen. */
+  chooseLabel: string;
+  noFileLabel: string;
+  onFileChange: (file: File | null) => void;
+}
+
+/** A file field whose visible face is in the app's language (the native control follows the browser's). */
+export function FileInput({ id, label, hint, error, className, ref, name, accept, required, disabled, file, chooseLabel, noFileLabel, onFileChange }: FileInputProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} required={required} className={className}>
+      <div className="file-picker">
+        <input
+          ref={ref}
+          id={id}
+          name={name}
+          type="file"
+          className="file-picker-input"
+          accept={accept}
+          required={required}
+          disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, hint, error)}
+          onChange={(e) => onFileChange(e.target.files?.[0] ?? null)}
+        />
+        <span className="file-picker-face" aria-hidden="true">
+          <span className="button button-secondary button-small">{chooseLabel}</span>
+          <span className="file-picker-name">{file ? `${file.name} · ${formatSize(file.size)}` : noFileLabel}</span>
+        </span>
+      </div>
     </FieldShell>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmission } from '../../api/useSubmission';
 import { useLocale } from '../../i18n/useLocale';
@@ -121,6 +121,28 @@ export function BudgetLinesEditor({ programme, onSaved, canEdit }: BudgetLinesEd
   };
 
   const fieldError = (field: DraftField) => checks[field] ?? serverError(field);
+  /** What every field of the draft passes to its input. */
+  const fieldProps = (field: DraftField) => ({
+    id: `budget-${field}`,
+    label: labels[field],
+    value: draft[field],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set({ [field]: e.target.value }),
+    error: fieldError(field),
+  });
+  /** The money columns, for a line and for the totals. */
+  const moneyCells = (amounts: Record<'plannedTiyn' | 'allocatedTiyn' | 'spentTiyn', number | null>) => (
+    <>
+      <td className="num" data-label={labels.planned}>
+        {money(amounts.plannedTiyn)}
+      </td>
+      <td className="num" data-label={labels.allocated}>
+        {money(amounts.allocatedTiyn)}
+      </td>
+      <td className="num" data-label={labels.spent}>
+        {money(amounts.spentTiyn)}
+      </td>
+    </>
+  );
   const moneyHint = t('performanceStaff.budget.moneyHint');
   const totals = programme.budget;
 
@@ -156,15 +178,7 @@ export function BudgetLinesEditor({ programme, onSaved, canEdit }: BudgetLinesEd
                       </>
                     ) : null}
                   </th>
-                  <td className="num" data-label={labels.planned}>
-                    {money(line.plannedTiyn)}
-                  </td>
-                  <td className="num" data-label={labels.allocated}>
-                    {money(line.allocatedTiyn)}
-                  </td>
-                  <td className="num" data-label={labels.spent}>
-                    {money(line.spentTiyn)}
-                  </td>
+                  {moneyCells(line)}
                   <td className="num" data-label={labels.execution}>
                     {line.spentTiyn !== null && line.allocatedTiyn ? `${formatNumber(Math.round((line.spentTiyn / line.allocatedTiyn) * 1000) / 10)} %` : '—'}
                   </td>
@@ -187,15 +201,7 @@ export function BudgetLinesEditor({ programme, onSaved, canEdit }: BudgetLinesEd
                 <th scope="row" className="wide-cell">
                   {t('performanceStaff.budget.total')}
                 </th>
-                <td className="num" data-label={labels.planned}>
-                  {money(totals.plannedTiyn)}
-                </td>
-                <td className="num" data-label={labels.allocated}>
-                  {money(totals.allocatedTiyn)}
-                </td>
-                <td className="num" data-label={labels.spent}>
-                  {money(totals.spentTiyn)}
-                </td>
+                {moneyCells(totals)}
                 <td colSpan={3} />
               </tr>
             </tfoot>
@@ -210,60 +216,12 @@ export function BudgetLinesEditor({ programme, onSaved, canEdit }: BudgetLinesEd
           <h3 id="budget-form-title">{existing ? t('performanceStaff.budget.updateTitle', { year: existing.year }) : t('performanceStaff.budget.addTitle')}</h3>
           <p className="muted small">{t('performanceStaff.budget.formHint')}</p>
           <div className="form-grid">
-            <TextInput
-              id="budget-year"
-              label={labels.year}
-              inputMode="numeric"
-              value={draft.year}
-              onChange={(e) => set({ year: e.target.value })}
-              required
-              error={fieldError('year')}
-            />
-            <TextInput
-              id="budget-label"
-              label={labels.label}
-              hint={t('performanceStaff.budget.labelHint')}
-              value={draft.label}
-              onChange={(e) => set({ label: e.target.value })}
-              error={fieldError('label')}
-            />
-            <TextInput
-              id="budget-planned"
-              label={labels.planned}
-              hint={moneyHint}
-              inputMode="decimal"
-              value={draft.planned}
-              onChange={(e) => set({ planned: e.target.value })}
-              required
-              error={fieldError('planned')}
-            />
-            <TextInput
-              id="budget-allocated"
-              label={labels.allocated}
-              hint={moneyHint}
-              inputMode="decimal"
-              value={draft.allocated}
-              onChange={(e) => set({ allocated: e.target.value })}
-              error={fieldError('allocated')}
-            />
-            <TextInput
-              id="budget-spent"
-              label={labels.spent}
-              hint={moneyHint}
-              inputMode="decimal"
-              value={draft.spent}
-              onChange={(e) => set({ spent: e.target.value })}
-              error={fieldError('spent')}
-            />
-            <TextInput
-              id="budget-source"
-              label={labels.source}
-              hint={t('performanceStaff.budget.sourceHint')}
-              value={draft.source}
-              onChange={(e) => set({ source: e.target.value })}
-              required
-              error={fieldError('source')}
-            />
+            <TextInput {...fieldProps('year')} inputMode="numeric" required />
+            <TextInput {...fieldProps('label')} hint={t('performanceStaff.budget.labelHint')} />
+            <TextInput {...fieldProps('planned')} hint={moneyHint} inputMode="decimal" required />
+            <TextInput {...fieldProps('allocated')} hint={moneyHint} inputMode="decimal" />
+            <TextInput {...fieldProps('spent')} hint={moneyHint} inputMode="decimal" />
+            <TextInput {...fieldProps('source')} hint={t('performanceStaff.budget.sourceHint')} required />
           </div>
           {existing ? (
             <p className="alert alert-info" role="status">

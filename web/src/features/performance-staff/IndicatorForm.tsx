@@ -5,6 +5,7 @@ import { useSubmission } from '../../api/useSubmission';
 import { useLocale } from '../../i18n/useLocale';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Select, TextArea, TextInput } from '../../ui/fields';
+import { DepartmentOptions } from './DepartmentOptions';
 import { LightBadge } from './LightBadge';
 import { performanceStaffApi } from './performance-staff.api';
 import { achievement, isPeriodCode, lightFor, normalizePeriod, parseDecimal } from './performance-staff.utils';
@@ -238,12 +239,7 @@ export function IndicatorForm({ indicator, programmes, districts, onSaved }: Ind
             onChange={(e) => set({ department: e.target.value })}
             error={fieldError('department')}
           >
-            <option value={CITY}>{t('performanceStaff.city')}</option>
-            {districts.map((district) => (
-              <option key={district.id} value={district.id}>
-                {localized(district.name)}
-              </option>
-            ))}
+            <DepartmentOptions districts={districts} />
           </Select>
         </div>
       ) : null}

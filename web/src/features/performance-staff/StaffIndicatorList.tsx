@@ -5,6 +5,7 @@ import type { District } from '../../api/types';
 import { useLocale } from '../../i18n/useLocale';
 import { EmptyState } from '../../ui/EmptyState';
 import { Select, TextInput } from '../../ui/fields';
+import { DepartmentOptions } from './DepartmentOptions';
 import { IndicatorForm } from './IndicatorForm';
 import { LightBadge } from './LightBadge';
 import { CITY, type IndicatorCard, type ProgrammeSummary } from './performance.types';
@@ -83,12 +84,7 @@ export function StaffIndicatorList({ indicators, programmes, districts }: StaffI
         />
         <Select id="indicators-department" label={labels.department} value={department} onChange={(e) => setDepartment(e.target.value)}>
           <option value="">{t('performanceStaff.indicators.allDepartments')}</option>
-          <option value={CITY}>{t('performanceStaff.city')}</option>
-          {districts.map((district) => (
-            <option key={district.id} value={district.id}>
-              {localized(district.name)}
-            </option>
-          ))}
+          <DepartmentOptions districts={districts} />
         </Select>
       </div>
       <p className="muted small" aria-live="polite">

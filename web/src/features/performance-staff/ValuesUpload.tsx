@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { FileInput } from '../../ui/fields';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { ProgressBar } from '../../ui/ProgressBar';
 import { Spinner } from '../../ui/Spinner';
+import { UploadControls } from '../../ui/UploadControls';
 import { ACCEPTED_VALUE_FILES, performanceStaffApi, VALUES_TEMPLATE_URL } from './performance-staff.api';
 import type { UploadConfirmResult, UploadPreview, UploadRow } from './performance.types';
 import { problemDetail } from './useFieldProblem';
@@ -18,10 +19,6 @@ type Phase =
   | { name: 'done'; preview: UploadPreview; result: UploadConfirmResult };
 
 type Show = 'all' | 'refused';
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 /** The rows confirm will save: the good ones, in file order. */
 function goodRows(preview: UploadPreview): { line: number; row: UploadRow }[] {
@@ -114,47 +111,25 @@ export function ValuesUpload() {
     return (
       <form className="form" onSubmit={(e) => void handleUpload(e)} noValidate data-testid="upload-form">
         {error ? <ProblemAlert error={error} /> : null}
-        <div className="field">
-          <label htmlFor="values-file" className="field-label">
-            {t('performanceStaff.upload.file')}
-            <span className="required" aria-hidden="true">
-              {' '}
-              *
-            </span>
-          </label>
-          <div className="file-picker">
-            <input
-              ref={fileInputRef}
-              id="values-file"
-              name="file"
-              type="file"
-              className="file-picker-input"
-              accept={ACCEPTED_VALUE_FILES}
-              required
-              disabled={busy}
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={`values-file-hint${fileError ? ' values-file-error' : ''}`}
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setFileError(undefined);
-                setError(undefined);
-              }}
-            />
-            {/* The native control's text follows the browser's language; this one follows ours. */}
-            <span className="file-picker-face" aria-hidden="true">
-              <span className="button button-secondary button-small">{t('performanceStaff.upload.chooseFile')}</span>
-              <span className="file-picker-name">{file ? `${file.name} · ${formatSize(file.size)}` : t('performanceStaff.upload.noFile')}</span>
-            </span>
-          </div>
-          <p id="values-file-hint" className="field-hint">
-            {t('performanceStaff.upload.fileHint')}
-          </p>
-          {fileError ? (
-            <p id="values-file-error" className="field-error">
-              {fileError}
-            </p>
-          ) : null}
-        </div>
+        <FileInput
+          ref={fileInputRef}
+          id="values-file"
+          name="file"
+          label={t('performanceStaff.upload.file')}
+          hint={t('performanceStaff.upload.fileHint')}
+          error={fileError}
+          accept={ACCEPTED_VALUE_FILES}
+          required
+          disabled={busy}
+          file={file}
+          chooseLabel={t('performanceStaff.upload.chooseFile')}
+          noFileLabel={t('performanceStaff.upload.noFile')}
+          onFileChange={(chosen) => {
+            setFile(chosen);
+            setFileError(undefined);
+            setError(undefined);
+          }}
+        />
         <p className="small">
           <a href={VALUES_TEMPLATE_URL} download="indicator-values-template.csv" data-testid="values-template">
             {t('performanceStaff.upload.template')}
@@ -162,22 +137,13 @@ export function ValuesUpload() {
           <span className="muted">{t('performanceStaff.upload.templateHint')}</span>
         </p>
         <p className="muted small">{t('performanceStaff.upload.nothingSaved')}</p>
-        {phase.name === 'uploading' ? <ProgressBar value={phase.progress} label={t('performanceStaff.upload.uploading')} /> : null}
-        {phase.name === 'checking' ? (
-          <div className="parsing" data-testid="upload-checking">
-            <Spinner label={t('performanceStaff.upload.checking')} showLabel />
-          </div>
-        ) : null}
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('performanceStaff.upload.upload')}
-          </button>
-          {busy ? (
-            <button type="button" className="button button-secondary" onClick={() => abortRef.current?.abort()}>
-              {t('common.cancel')}
-            </button>
-          ) : null}
-        </div>
+        <UploadControls
+          progress={phase.name === 'uploading' ? phase.progress : null}
+          processing={phase.name === 'checking'}
+          labels={{ sending: t('performanceStaff.upload.uploading'), processing: t('performanceStaff.upload.checking'), submit: t('performanceStaff.upload.upload') }}
+          processingTestId="upload-checking"
+          onCancel={() => abortRef.current?.abort()}
+        />
       </form>
     );
   }

@@ -6,9 +6,9 @@ import type { ImportConfirmItem, ImportConfirmResponse, ImportPreview } from '..
 import { useLocale } from '../../i18n/useLocale';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { useProblemText } from '../../ui/useProblemText';
-import { ProgressBar } from '../../ui/ProgressBar';
 import { Spinner } from '../../ui/Spinner';
-import { Select, TextInput } from '../../ui/fields';
+import { UploadControls } from '../../ui/UploadControls';
+import { FileInput, Select, TextInput } from '../../ui/fields';
 import { PERIOD_CODE_PATTERN, referenceApi } from '../reference/reference.api';
 import { useCommissions } from '../reference/useReference';
 import { ImportItemEditor } from './ImportItemEditor';
@@ -21,10 +21,6 @@ type Phase =
   | { name: 'preview' }
   | { name: 'saving' }
   | { name: 'done'; result: ImportConfirmResponse };
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 function toConfirmItems(preview: ImportPreview): ImportConfirmItem[] {
   return preview.items.map((item) => ({
@@ -217,64 +213,33 @@ export function ImportWorkflow() {
       <form className="form card" onSubmit={(e) => void handleUpload(e)} data-testid="import-upload-form" noValidate>
         {error ? <ProblemAlert error={error} /> : null}
         {commissions.error ? <ProblemAlert error={commissions.error} onRetry={commissions.reload} /> : null}
-        <div className="field">
-          <label htmlFor="import-file" className="field-label">
-            {t('import.file')}
-            <span className="required" aria-hidden="true">
-              {' '}
-              *
-            </span>
-          </label>
-          <div className="file-picker">
-            <input
-              ref={fileInputRef}
-              id="import-file"
-              name="file"
-              type="file"
-              className="file-picker-input"
-              accept={ACCEPTED_REPORT_FILES}
-              required
-              disabled={busy}
-              aria-invalid={fieldErrors.file ? true : undefined}
-              aria-describedby={`import-file-hint${fieldErrors.file ? ' import-file-error' : ''}`}
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setError(undefined);
-              }}
-            />
-            {/* The native control's text follows the browser's language; this one follows ours. */}
-            <span className="file-picker-face" aria-hidden="true">
-              <span className="button button-secondary button-small">{t('import.chooseFile')}</span>
-              <span className="file-picker-name">{file ? `${file.name} · ${formatSize(file.size)}` : t('import.noFile')}</span>
-            </span>
-          </div>
-          <p id="import-file-hint" className="field-hint">
-            {t('import.fileHint')}
-          </p>
-          {fieldErrors.file ? (
-            <p id="import-file-error" className="field-error">
-              {fieldErrors.file}
-            </p>
-          ) : null}
-        </div>
+        <FileInput
+          ref={fileInputRef}
+          id="import-file"
+          name="file"
+          label={t('import.file')}
+          hint={t('import.fileHint')}
+          error={fieldErrors.file}
+          accept={ACCEPTED_REPORT_FILES}
+          required
+          disabled={busy}
+          file={file}
+          chooseLabel={t('import.chooseFile')}
+          noFileLabel={t('import.noFile')}
+          onFileChange={(chosen) => {
+            setFile(chosen);
+            setError(undefined);
+          }}
+        />
         {periodAndCommission}
         <p className="muted small">{t('import.nothingSaved')}</p>
-        {phase.name === 'uploading' ? <ProgressBar value={phase.progress} label={t('import.uploading')} /> : null}
-        {phase.name === 'parsing' ? (
-          <div className="parsing" data-testid="import-parsing">
-            <Spinner label={t('import.parsing')} showLabel />
-          </div>
-        ) : null}
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {t('import.upload')}
-          </button>
-          {busy ? (
-            <button type="button" className="button button-secondary" onClick={handleCancelUpload}>
-              {t('common.cancel')}
-            </button>
-          ) : null}
-        </div>
+        <UploadControls
+          progress={phase.name === 'uploading' ? phase.progress : null}
+          processing={phase.name === 'parsing'}
+          labels={{ sending: t('import.uploading'), processing: t('import.parsing'), submit: t('import.upload') }}
+          processingTestId="import-parsing"
+          onCancel={handleCancelUpload}
+        />
       </form>
     );
   }

@@ -18,6 +18,20 @@ export function BudgetTable({ lines, totals }: { lines: BudgetLine[]; totals: Bu
   const sources = [...new Set(sorted.map((line) => line.source))];
   const note = (line: BudgetLine) => (sources.length > 1 ? sources.indexOf(line.source) + 1 : null);
   const anySynthetic = sorted.some((line) => line.synthetic);
+  /** The money columns, for a line and for the totals. */
+  const moneyCells = (amounts: Record<'plannedTiyn' | 'allocatedTiyn' | 'spentTiyn', number | null>) => (
+    <>
+      <td className="num" data-label={t('scorecards.budget.planned')}>
+        {format.money(amounts.plannedTiyn)}
+      </td>
+      <td className="num" data-label={t('scorecards.budget.allocated')}>
+        {format.money(amounts.allocatedTiyn)}
+      </td>
+      <td className="num" data-label={t('scorecards.budget.spent')}>
+        {format.money(amounts.spentTiyn)}
+      </td>
+    </>
+  );
   return (
     <div className="table-block">
       <TableRegion caption={caption} className="budget-table table-stacked" testId="budget-table">
@@ -43,15 +57,7 @@ export function BudgetTable({ lines, totals }: { lines: BudgetLine[]; totals: Bu
                 ) : null}
                 {line.label ? <span className="block small muted">{line.label}</span> : null}
               </th>
-              <td className="num" data-label={t('scorecards.budget.planned')}>
-                {format.money(line.plannedTiyn)}
-              </td>
-              <td className="num" data-label={t('scorecards.budget.allocated')}>
-                {format.money(line.allocatedTiyn)}
-              </td>
-              <td className="num" data-label={t('scorecards.budget.spent')}>
-                {format.money(line.spentTiyn)}
-              </td>
+              {moneyCells(line)}
             </tr>
           ))}
         </tbody>
@@ -59,15 +65,7 @@ export function BudgetTable({ lines, totals }: { lines: BudgetLine[]; totals: Bu
           <tfoot>
             <tr>
               <th scope="row">{t('scorecards.budget.total')}</th>
-              <td className="num" data-label={t('scorecards.budget.planned')}>
-                {format.money(totals.plannedTiyn)}
-              </td>
-              <td className="num" data-label={t('scorecards.budget.allocated')}>
-                {format.money(totals.allocatedTiyn)}
-              </td>
-              <td className="num" data-label={t('scorecards.budget.spent')}>
-                {format.money(totals.spentTiyn)}
-              </td>
+              {moneyCells(totals)}
             </tr>
           </tfoot>
         ) : null}

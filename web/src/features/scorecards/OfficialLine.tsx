@@ -16,3 +16,16 @@ export function OfficialLine({ official }: { official: Official | null }) {
     </span>
   );
 }
+
+/** The responsible official as a row of a scorecard's `<dl>`. */
+export function OfficialRow({ official }: { official: Official | null }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <dt>{t('scorecards.programme.official')}</dt>
+      <dd>
+        <OfficialLine official={official} />
+      </dd>
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useLocale } from '../../i18n/useLocale';
 import { Badge } from '../../ui/Badge';
 import { LightCounts } from './LightCounts';
-import { OfficialLine } from './OfficialLine';
+import { OfficialRow } from './OfficialLine';
 import { scorecardPaths } from './scorecards.api';
 import type { ProgrammeSummary } from './scorecards.types';
 import { SourceItem } from './SourceItem';
@@ -28,12 +28,7 @@ export function ProgrammeCard({ programme }: { programme: ProgrammeSummary }) {
       </h3>
       <LightCounts counts={programme.lights} label={t('scorecards.lights.labelFor', { name: localized(programme.name) })} />
       <dl className="meta programme-meta">
-        <div>
-          <dt>{t('scorecards.programme.official')}</dt>
-          <dd>
-            <OfficialLine official={programme.official} />
-          </dd>
-        </div>
+        <OfficialRow official={programme.official} />
         <div>
           <dt>{t('scorecards.programme.budget')}</dt>
           <dd>

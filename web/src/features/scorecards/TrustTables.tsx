@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { useLocale } from '../../i18n/useLocale';
-import { CITY_ID, scorecardPaths } from './scorecards.api';
+import { DepartmentLink } from './DepartmentLink';
 import type { SurveyAggregate, TrustItem, TrustRow } from './scorecards.types';
 import { TableRegion } from './TableRegion';
 import { useScorecardFormat } from './useScorecardFormat';
@@ -22,7 +20,6 @@ function aggregateOf(row: TrustRow, item: TrustItem | 'overall'): SurveyAggregat
 /** One item for every department: mean on 0–100 with its 95 % interval; small cells are not published. */
 export function TrustTable({ rows, item, caption, minAnswers }: TrustTableProps) {
   const { t } = useTranslation();
-  const { localized } = useLocale();
   const format = useScorecardFormat();
   return (
     <TableRegion caption={caption} className="trust-table" testId={`trust-table-${item}`}>
@@ -37,11 +34,10 @@ export function TrustTable({ rows, item, caption, minAnswers }: TrustTableProps)
       <tbody>
         {rows.map((row) => {
           const aggregate = aggregateOf(row, item);
-          const department = localized(row.department.name);
           return (
             <tr key={row.department.id}>
               <th scope="row">
-                {row.department.id === CITY_ID ? department : <Link to={scorecardPaths.district(row.department.id)}>{department}</Link>}
+                <DepartmentLink department={row.department} />
               </th>
               {!aggregate || aggregate.suppressed || aggregate.mean === null ? (
                 <td colSpan={3} className="suppressed" data-testid="trust-suppressed">
