@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   lastCompletedPeriod,
+  suppressComplement,
   MIN_PUBLISHED_ANSWERS,
   SIGNIFICANT_Z,
   achievement,
@@ -820,5 +821,17 @@ describe('lastCompletedPeriod', () => {
     expect(lastCompletedPeriod('quarter', '2026-03-31')).toBe('2025-Q4');
     expect(lastCompletedPeriod('quarter', '2026-04-01')).toBe('2026-Q1');
     expect(lastCompletedPeriod('year', '2026-11-26')).toBe('2025');
+  });
+});
+
+describe('suppressComplement', () => {
+  const pub = (n: number) => ({ suppressed: false as const, n, mean: 50, low: 40, high: 60 });
+  const sup = { suppressed: true as const, n: null, mean: null, low: null, high: null };
+  it('suppresses the smallest published cell when exactly one is suppressed', () => {
+    expect(suppressComplement([pub(40), sup, pub(31), pub(90)])).toEqual([pub(40), sup, sup, pub(90)]);
+  });
+  it('leaves cells alone when none or several are suppressed', () => {
+    expect(suppressComplement([pub(40), pub(31)])).toEqual([pub(40), pub(31)]);
+    expect(suppressComplement([sup, sup, pub(31)])).toEqual([sup, sup, pub(31)]);
   });
 });

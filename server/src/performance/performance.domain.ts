@@ -340,3 +340,20 @@ export function aggregateScores(scores: readonly number[], minN = MIN_PUBLISHED_
   const half = 1.96 * Math.sqrt(variance / n);
   return { suppressed: false, n, mean, low: Math.max(0, mean - half), high: Math.min(100, mean + half) };
 }
+
+const SUPPRESSED: Aggregate = { suppressed: true, n: null, mean: null, low: null, high: null };
+
+/**
+ * Complementary suppression for cells that add up to a published total (districts of the city): when
+ * exactly one cell is suppressed, the total minus the others would reveal it, so the smallest published
+ * cell is suppressed too.
+ */
+export function suppressComplement(cells: readonly Aggregate[]): Aggregate[] {
+  const suppressed = cells.filter((c) => c.suppressed).length;
+  if (suppressed !== 1) return [...cells];
+  let smallest = -1;
+  cells.forEach((c, i) => {
+    if (!c.suppressed && (smallest < 0 || c.n < (cells[smallest] as { n: number }).n)) smallest = i;
+  });
+  return cells.map((c, i) => (i === smallest ? SUPPRESSED : c));
+}

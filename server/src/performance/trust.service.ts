@@ -10,6 +10,7 @@ import {
   MIN_PUBLISHED_ANSWERS,
   normaliseScore,
   scaleBounds,
+  suppressComplement,
   trustItems,
   type Aggregate,
   type SurveyContext,
@@ -142,6 +143,16 @@ export async function trustAggregates(db: Db, months: number): Promise<{ rows: T
       };
     })
     .sort((a, b) => b.month.localeCompare(a.month) || order.indexOf(a.department.id) - order.indexOf(b.department.id));
+  // Districts add up to the city's total: one lone suppressed district would show through the difference.
+  for (const month of new Set(rows.map((r) => r.month))) {
+    const districtsOfMonth = rows.filter((r) => r.month === month && r.department.id !== CITY_ID);
+    const overall = suppressComplement(districtsOfMonth.map((r) => r.overall));
+    districtsOfMonth.forEach((r, i) => (r.overall = overall[i]!));
+    for (const item of trustItems) {
+      const cells = suppressComplement(districtsOfMonth.map((r) => r.items[item]));
+      districtsOfMonth.forEach((r, i) => (r.items[item] = cells[i]!));
+    }
+  }
   return { rows, synthetic: responses.some((r) => r.synthetic), minAnswers: MIN_PUBLISHED_ANSWERS };
 }
 

@@ -368,6 +368,14 @@ describe(`performance on ${testDriver}: trust survey`, () => {
       }
     }
     expect(JSON.stringify(body)).not.toMatch(/token/i);
+    // A lone suppressed district would show through the city's total: never exactly one per month and item.
+    for (const month of new Set(body.rows.map((r: { month: string }) => r.month))) {
+      const districts = body.rows.filter((r: { month: string; department: { id: string } }) => r.month === month && r.department.id !== 'city');
+      for (const key of ['overall', ...body.items]) {
+        const cells = districts.map((r: { overall: { suppressed: boolean }; items: Record<string, { suppressed: boolean }> }) => (key === 'overall' ? r.overall : r.items[key]!));
+        expect(cells.filter((c: { suppressed: boolean }) => c.suppressed).length).not.toBe(1);
+      }
+    }
   });
 });
 
