@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '../../api/useQuery';
 import { useLocale } from '../../i18n/useLocale';
+import { DemoNotice } from '../../ui/DemoNotice';
 import { LightCounts } from './LightCounts';
 import { scorecardPaths, scorecardsApi } from './scorecards.api';
 import type { ProgrammeSummary } from './scorecards.types';
@@ -32,6 +33,7 @@ export function ScorecardsTeaser() {
           ))}
         </ul>
       ) : null}
+      {programmes.data?.items.some((p) => p.budget.synthetic) ? <DemoNotice>{t('scorecards.teaser.synthetic')}</DemoNotice> : null}
       <p className="button-row">
         <Link to={scorecardPaths.overview} className="button button-primary">
           {t('scorecards.teaser.all')}
