@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import type { DbOrTx } from '../platform/db/db.js';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../platform/db/db.js';
 import { listDistricts } from '../platform/geography/geography.service.js';
 import {
   budgetLines,
@@ -86,4 +86,24 @@ export async function findCurrentValue(db: DbOrTx, indicatorId: string, periodCo
     .where(and(eq(indicatorValues.indicatorId, indicatorId), eq(indicatorValues.periodCode, periodCode), isNull(indicatorValues.supersededAt)))
     .limit(1);
   return row ?? null;
+}
+
+/**
+ * A fingerprint of everything the read model is built from. Values are append-only (a correction adds
+ * a row), so their count changes with every write; the other tables carry update times.
+ */
+export async function performanceVersion(db: DbOrTx): Promise<string> {
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select
+      (select count(*) from ${indicatorValues}) as values,
+      (select count(*) from ${indicatorValues} where ${indicatorValues.supersededAt} is not null) as superseded,
+      (select count(*) || ':' || coalesce(max(${indicators.updatedAt})::text, '') from ${indicators}) as indicators,
+      (select count(*) || ':' || coalesce(max(${programmes.updatedAt})::text, '') from ${programmes}) as programmes,
+      (select count(*) || ':' || coalesce(max(${budgetLines.updatedAt})::text, '') from ${budgetLines}) as budget,
+      (select count(*) || ':' || coalesce(max(${measures.updatedAt})::text, '') from ${measures}) as measures,
+      (select count(*) from ${officials}) as officials,
+      (select string_agg(id || ':' || coalesce(population, 0), ',' order by id) from districts) as districts`,
+  );
+  return JSON.stringify(row);
 }

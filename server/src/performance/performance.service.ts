@@ -21,7 +21,9 @@ import { budgetLines, indicators, indicatorValues, measures, officials, programm
 
 // ---- The read model, cached ------------------------------------------------------------------
 
-const snapshotCache = createSwrCache<PerformanceSnapshot>(async (db) => new PerformanceSnapshot(await repo.loadPerformanceRows(db)));
+const snapshotCache = createSwrCache<PerformanceSnapshot>(async (db) => new PerformanceSnapshot(await repo.loadPerformanceRows(db)), {
+  version: repo.performanceVersion,
+});
 
 export function configurePerformanceCache(options: { ttlMs: number }): void {
   snapshotCache.configure(options);

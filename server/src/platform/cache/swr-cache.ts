@@ -12,32 +12,53 @@ export interface SwrCache<T> {
   configure(options: { ttlMs: number }): void;
 }
 
-export function createSwrCache<T>(load: (db: Db) => Promise<T>, options: { ttlMs?: number } = {}): SwrCache<T> {
+export interface SwrOptions {
+  ttlMs?: number;
+  /**
+   * A cheap fingerprint of the data (row counts, latest update times). When it has not changed since
+   * the value was loaded, an expired value is kept instead of reloaded: one small query instead of many.
+   */
+  version?: (db: Db) => Promise<string>;
+}
+
+export function createSwrCache<T>(load: (db: Db) => Promise<T>, options: SwrOptions = {}): SwrCache<T> {
   let ttlMs = options.ttlMs ?? 2000;
-  let entry: { at: number; value: Promise<T>; refreshing: boolean } | null = null;
+  const version = options.version ?? (async () => '');
+  let entry: { at: number; value: Promise<T>; refreshing: boolean; version: Promise<string> } | null = null;
+  const loadWithVersion = (db: Db) => {
+    // The version is read before the data, so a write in between makes the next check reload.
+    const seen = options.version ? version(db) : Promise.resolve(String(Math.random()));
+    return { version: seen, value: seen.then(() => load(db)) };
+  };
   return {
     get(db) {
       const now = Date.now();
       if (!entry) {
-        const value = load(db);
-        const created = { at: now, value, refreshing: false };
+        const loaded = loadWithVersion(db);
+        const created = { at: now, value: loaded.value, refreshing: false, version: loaded.version };
         entry = created;
-        value.catch(() => {
+        loaded.value.catch(() => {
           if (entry === created) entry = null;
         });
-        return value;
+        return loaded.value;
       }
       if (now - entry.at > ttlMs && !entry.refreshing) {
         const stale = entry;
         stale.refreshing = true;
-        load(db).then(
-          (fresh) => {
-            if (entry === stale) entry = { at: Date.now(), value: Promise.resolve(fresh), refreshing: false };
-          },
-          () => {
+        void (async () => {
+          try {
+            const [before, current] = await Promise.all([stale.version, options.version ? version(db) : Promise.resolve(null)]);
+            if (current !== null && current === before) {
+              if (entry === stale) entry = { ...stale, at: Date.now(), refreshing: false };
+              return;
+            }
+            const loaded = loadWithVersion(db);
+            const fresh = await loaded.value;
+            if (entry === stale) entry = { at: Date.now(), value: Promise.resolve(fresh), refreshing: false, version: loaded.version };
+          } catch {
             stale.refreshing = false;
-          },
-        );
+          }
+        })();
       }
       return entry.value;
     },
