@@ -1,8 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import pdfmake from 'pdfmake';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -15,6 +11,7 @@ import {
 } from './report-export.fixtures.js';
 import type { ExportReport } from './report-export.types.js';
 import { reportFontFiles } from '../../platform/documents/pdf-fonts.js';
+import { pdfText } from '../../test-support/pdf-text.js';
 import { renderReportPdf } from './report-pdf.service.js';
 
 const KAZAKH_LETTERS = [...'әғқңөұүһіӘҒҚҢӨҰҮҺІ'];
@@ -92,26 +89,6 @@ function embeddedFontNames(pdf: Buffer): string[] {
 
 function pageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
-}
-
-/** Text of a PDF via pdftotext (Debian package poppler-utils), whitespace collapsed. Fails if it is missing. */
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'openbeat-report-'));
-  try {
-    const file = join(dir, 'report.pdf');
-    writeFileSync(file, pdf);
-    const result = spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    if (result.error) {
-      throw new Error(
-        'This test needs pdftotext from the Debian package poppler-utils (apt-get install poppler-utils): ' +
-          result.error.message,
-      );
-    }
-    if (result.status !== 0) throw new Error(`pdftotext failed (${String(result.status)}): ${result.stderr}`);
-    return result.stdout.replace(/\s+/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 function expectInOrder(text: string, parts: string[]): void {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { pdfText } from '../../test-support/pdf-text.js';
 import { testDriver } from '../../test-support/test-database.js';
 
 let t: TestApp;
@@ -394,6 +395,10 @@ describe(`performance on ${testDriver}: exports`, () => {
     const pdf = await t.app.inject({ method: 'GET', url: '/api/v1/programmes/local-police-staffing-2021-2023/scorecard.pdf?lang=kk' });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('Жергілікті полиция қызметін кезең-кезеңімен штаттық нығайту');
+    expect(text).toContain('Бюджет, теңге');
+    expect(text.replace(/\s/g, '')).toContain('409178000');
   });
 });
 
