@@ -114,6 +114,11 @@ export const atLeastAsGood = (direction: Direction, a: number, b: number): boole
  * better and target ÷ current when lower is better. Null when it cannot be said.
  */
 export function achievement(spec: TargetSpec, current: number | null): number | null {
+  const result = rawAchievement(spec, current);
+  return result !== null && Number.isFinite(result) ? result : null;
+}
+
+function rawAchievement(spec: TargetSpec, current: number | null): number | null {
   const target = effectiveTarget(spec);
   if (target === null || current === null || !Number.isFinite(current)) return null;
   const { baseline, direction } = spec;
@@ -155,9 +160,16 @@ export function improvement(direction: Direction, baseline: number | null, curre
  * indicator improved; otherwise null (no cost per point for a figure that got worse).
  */
 export function costPerPoint(spentTiyn: number | null, improved: number | null): number | null {
-  if (spentTiyn === null || improved === null || !(improved > 0) || spentTiyn <= 0) return null;
-  return Math.round(spentTiyn / improved);
+  // An improvement within float noise (23.400000000000002 − 23.4) is no improvement.
+  if (spentTiyn === null || improved === null || !(improved > 1e-9) || spentTiyn <= 0) return null;
+  const cost = Math.round(spentTiyn / improved);
+  return Number.isSafeInteger(cost) ? cost : null;
 }
+
+/** The largest figure an indicator value may hold (beyond it, sums stop being exact). */
+export const MAX_INDICATOR_VALUE = 1e12;
+/** The largest single budget amount: 1 trillion tenge, so totals of many lines stay exact integers. */
+export const MAX_AMOUNT_TIYN = 100_000_000_000_000;
 
 // ---- Money -----------------------------------------------------------------------------------
 

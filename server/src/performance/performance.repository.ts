@@ -55,13 +55,13 @@ export async function loadPerformanceRows(db: DbOrTx): Promise<PerformanceRows> 
 }
 
 /** Every value of one indicator ever entered, the newest period first, corrections after what they replaced. */
-export function listValueHistory(db: DbOrTx, indicatorId: string): Promise<ValueRow[]> {
+export function listValueHistory(db: DbOrTx, indicatorId: string, limit: number): Promise<ValueRow[]> {
   return db
     .select()
     .from(indicatorValues)
     .where(eq(indicatorValues.indicatorId, indicatorId))
     .orderBy(desc(indicatorValues.periodStart), desc(indicatorValues.periodEnd), desc(indicatorValues.createdAt))
-    .limit(2000);
+    .limit(limit);
 }
 
 export async function findIndicator(db: DbOrTx, id: string): Promise<IndicatorRow | null> {

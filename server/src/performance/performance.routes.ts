@@ -48,7 +48,7 @@ import {
   valueBody,
 } from './performance.schema.js';
 import * as service from './performance.service.js';
-import { answerSurvey, issuePortalToken, issueTrustToken, surveyTokenState, trustAggregates } from './trust.service.js';
+import { answerSurvey, issueContactToken, issuePortalToken, surveyTokenState, trustAggregates } from './trust.service.js';
 import { readValueUpload, TEMPLATE_CSV } from './value-upload.reader.js';
 
 const valueEditors = { roles: ['editor', 'admin'], scope: 'any' } as const;
@@ -276,10 +276,15 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: stri
     },
     async (request, reply) => {
       const [table, format] = request.params.file.split('.') as [ExportTable, 'csv' | 'xlsx'];
-      const records = await exportRecords(db, await snapshot(), table);
+      const s = await snapshot();
+      // Files built from the read model are made once per data version; trust answers change on their own.
+      const build = async () => {
+        const records = await exportRecords(db, s, table);
+        return format === 'csv' ? Buffer.from(toCsv(records)) : toXlsx(table, records);
+      };
+      const file = table === 'trust' ? await build() : await derived(s, `export:${request.params.file}`, build);
       reply.header('content-disposition', `attachment; filename="${request.params.file}"`);
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(records));
-      return reply.type(XLSX_CONTENT_TYPE).send(await toXlsx(table, records));
+      return reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_CONTENT_TYPE).send(file);
     },
   );
 
@@ -335,9 +340,7 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: stri
       schema: { tags: ['performance'], summary: 'A one-time survey link to hand to a resident after a contact (e.g. a reception)', body: contactTokenBody, response: { 201: tokenResponseSchema, ...errorResponses } },
     },
     async (request, reply) => {
-      const actor = actorOf(request);
-      const districtId = request.body.districtId ?? (actor.unit.startsWith('district:') ? actor.unit.slice('district:'.length) : null);
-      const issued = await issueTrustToken(db, { context: request.body.context, districtId });
+      const issued = await issueContactToken(db, actorOf(request).unit, request.body);
       return reply.code(201).send({ token: issued.token, expiresAt: issued.expiresAt.toISOString(), url: surveyUrl(issued.token) });
     },
   );

@@ -21,6 +21,8 @@ export const periodCodeSchema = z
   .string()
   .trim()
   .regex(PERIOD_PATTERN, 'use a period such as 2021, 2021-Q1, 2021-03 or 2021-03-15');
+/** A calendar date of this or the last century (year 0000 and the like are refused). */
+export const cityDateSchema = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'use a date between 1900 and 2100');
 export const lightSchema = z.enum(lights).meta({ id: 'Light' });
 export const directionSchema = z.enum(directions).meta({ id: 'Direction' });
 export const indicatorUnitSchema = z.enum(indicatorUnits).meta({ id: 'IndicatorUnit' });
@@ -113,6 +115,8 @@ export const indicatorDetailSchema = indicatorCardSchema
   .extend({
     /** Every value ever entered, current and superseded, newest period first. */
     history: z.array(historyRowSchema),
+    /** True when the history lists only the latest values (the open data has every one). */
+    historyTruncated: z.boolean(),
     compstat: z.object({ asOf: z.string(), cells: z.array(compstatCellSchema) }).nullable(),
   })
   .meta({ id: 'IndicatorDetail' });
@@ -228,7 +232,7 @@ export const districtListSchema = z.object({
 });
 
 export const compstatQuery = z.object({
-  asOf: z.iso.date().optional(),
+  asOf: cityDateSchema.optional(),
   code: z.string().max(64).optional(),
 });
 
@@ -310,7 +314,7 @@ const indicatorFields = {
   unit: indicatorUnitSchema,
   direction: directionSchema,
   baseline: z.object({ period: periodCodeSchema.nullable(), value: z.number().finite() }).nullable(),
-  target: z.object({ kind: z.enum(targetKinds), value: z.number().finite(), date: z.iso.date().nullable().default(null) }).nullable(),
+  target: z.object({ kind: z.enum(targetKinds), value: z.number().finite(), date: cityDateSchema.nullable().default(null) }).nullable(),
   thresholds: thresholdsSchema,
   dataSource: z.string().trim().min(2).max(500),
   sourceItem: z.string().max(20).nullable(),
@@ -362,7 +366,7 @@ export const uploadRowSchema = z.object({
   reason: z.string().max(1000).default(''),
 });
 
-export const confirmUploadBody = z.object({ rows: z.array(uploadRowSchema).min(1).max(20_000) }).strict();
+export const confirmUploadBody = z.object({ rows: z.array(uploadRowSchema).min(1).max(5_000) }).strict();
 
 export const previewRowSchema = z.object({
   line: z.number().int(),
@@ -402,7 +406,7 @@ export const budgetLineBody = z
   .strict();
 
 export const measurePatchBody = z
-  .object({ status: z.enum(measureStatuses).optional(), evidence: z.string().max(5000).optional(), deadline: z.iso.date().nullable().optional() })
+  .object({ status: z.enum(measureStatuses).optional(), evidence: z.string().max(5000).optional(), deadline: cityDateSchema.nullable().optional() })
   .strict();
 
 export const exportParams = z.object({

@@ -274,10 +274,18 @@ export async function loadPerformanceSeed(db: Db, actor: AuditActor): Promise<{ 
       await recordAudit(tx, actor, { action: 'programme.create', entity: 'programme', entityId: row!.id, before: null, after: { code: p.code, name: p.name.ru, items: p.items } });
     }
     for (const [year, label, amount] of staffingBudget) {
-      await tx.insert(budgetLines).values({ programmeId: programmeIds.get('local-police-staffing-2021-2023')!, year, label, plannedTiyn: parseTenge(amount)!, source: `${REPORT}, п.9` });
+      const [line] = await tx
+        .insert(budgetLines)
+        .values({ programmeId: programmeIds.get('local-police-staffing-2021-2023')!, year, label, plannedTiyn: parseTenge(amount)!, source: `${REPORT}, п.9` })
+        .returning();
+      await recordAudit(tx, actor, { action: 'budget_line.create', entity: 'budget_line', entityId: line!.id, before: null, after: { programme: 'local-police-staffing-2021-2023', year, label, plannedTiyn: line!.plannedTiyn, source: line!.source } });
     }
     for (const m of measureSeeds) {
-      await tx.insert(measures).values({ programmeId: programmeIds.get(m.programme)!, number: m.number, text: m.text, executor: m.executor, deadline: m.deadline, status: m.status, evidence: m.evidence, sourceItem: `п.${m.item}` });
+      const [row] = await tx
+        .insert(measures)
+        .values({ programmeId: programmeIds.get(m.programme)!, number: m.number, text: m.text, executor: m.executor, deadline: m.deadline, status: m.status, evidence: m.evidence, sourceItem: `п.${m.item}` })
+        .returning({ id: measures.id });
+      await recordAudit(tx, actor, { action: 'measure.create', entity: 'measure', entityId: row!.id, before: null, after: { programme: m.programme, number: m.number, status: m.status, sourceItem: `п.${m.item}` } });
     }
     let valueCount = 0;
     for (const s of indicatorSeeds) {
@@ -444,7 +452,7 @@ export async function loadPerformanceDemo(db: Db, actor: AuditActor, today = cit
         await tx
           .update(indicators)
           .set({
-            baselinePeriod: String(firstYear),
+            baselinePeriod: null, // an average month, not a period of its own (see the note)
             baselineValue: String(Math.round(firstYearTotal / 12)),
             targetKind: 'change_percent',
             targetValue: '-5',

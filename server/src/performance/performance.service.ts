@@ -6,7 +6,16 @@ import { createSwrCache } from '../platform/cache/swr-cache.js';
 import type { Db, DbOrTx, Tx } from '../platform/db/db.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
 import { districts } from '../platform/platform.tables.js';
-import { lastCompletedPeriod, parsePeriod, parseTenge, type Direction, type TargetKind } from './performance.domain.js';
+import {
+  lastCompletedPeriod,
+  MAX_AMOUNT_TIYN,
+  MAX_INDICATOR_VALUE,
+  parsePeriod,
+  parseTenge,
+  type Direction,
+  type IndicatorUnit,
+  type TargetKind,
+} from './performance.domain.js';
 import { CITY_ID, cityToday, PerformanceSnapshot, presentValueRow, type IndicatorDetail } from './performance.presenter.js';
 import * as repo from './performance.repository.js';
 import type {
@@ -18,6 +27,9 @@ import type {
   valueBody,
 } from './performance.schema.js';
 import { budgetLines, indicators, indicatorValues, measures, officials, programmes } from './performance.tables.js';
+
+/** How many values of one indicator the detail lists (daily series are long; open data has them all). */
+const HISTORY_LIMIT = 1000;
 
 // ---- The read model, cached ------------------------------------------------------------------
 
@@ -41,12 +53,13 @@ export async function indicatorDetail(db: Db, id: string, asOf?: string): Promis
   const snapshot = await performanceSnapshot(db);
   const card = snapshot.card(id);
   if (!card) throw notFound('indicator');
-  const rows = await repo.listValueHistory(db, id);
-  // Each superseded value points to the one that replaced it: the next entry for the same period.
+  const rows = await repo.listValueHistory(db, id, HISTORY_LIMIT + 1);
+  const truncated = rows.length > HISTORY_LIMIT;
+  if (truncated) rows.length = HISTORY_LIMIT;
+  const byReplaced = new Map(rows.filter((r) => r.replaces).map((r) => [r.replaces!, r]));
+  // Each superseded value points to the one that replaced it (recorded when the correction was written).
   const history = rows.map((row) => {
-    const replacement = row.supersededAt
-      ? rows.filter((r) => r.periodCode === row.periodCode && r.createdAt > row.createdAt).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]
-      : undefined;
+    const replacement = row.supersededAt ? byReplaced.get(row.id) : undefined;
     return {
       ...presentValueRow(row),
       replacedBy: replacement ? { id: replacement.id, value: Number(replacement.value), at: replacement.createdAt.toISOString(), reason: replacement.reason } : null,
@@ -59,7 +72,7 @@ export async function indicatorDetail(db: Db, id: string, asOf?: string): Promis
     const row = family?.rows.find((r) => r.indicatorId === id);
     if (row) compstat = { asOf: day, cells: row.cells };
   }
-  return { ...card, history, compstat };
+  return { ...card, history, historyTruncated: truncated, compstat };
 }
 
 // ---- Who may write what ----------------------------------------------------------------------
@@ -81,7 +94,16 @@ async function assertDepartment(db: DbOrTx, unitId: string, field: string): Prom
 type DefinitionInput = z.infer<typeof indicatorDefinitionBody>;
 
 /** A target that points the wrong way (a lower-is-better figure aimed upwards) is a typing mistake. */
-function checkTargetDirection(direction: Direction, baseline: number | null, target: { kind: TargetKind; value: number } | null): void {
+function checkTargetDirection(
+  direction: Direction,
+  baseline: number | null,
+  target: { kind: TargetKind; value: number } | null,
+  unit?: IndicatorUnit,
+  baselinePeriod?: string | null,
+): void {
+  if (baselinePeriod && !parsePeriod(baselinePeriod)) throw invalid('body.baseline.period', `'${baselinePeriod}' is not a real period`);
+  if (baseline !== null && unit && valueProblem({ measure: unit }, baseline)) throw invalid('body.baseline.value', valueProblem({ measure: unit }, baseline)!);
+  if (target?.kind === 'value' && unit && valueProblem({ measure: unit }, target.value)) throw invalid('body.target.value', valueProblem({ measure: unit }, target.value)!);
   if (!target) return;
   if (target.kind === 'change_percent') {
     if (direction === 'lower_better' && target.value > 0) throw invalid('body.target.value', 'a lower-is-better indicator needs a negative change, e.g. -10');
@@ -126,7 +148,7 @@ const indicatorAuditView = (i: repo.IndicatorRow) => ({
 
 export async function defineIndicator(db: Db, actor: AuditActor, input: DefinitionInput): Promise<repo.IndicatorRow> {
   await assertDepartment(db, input.department, 'body.department');
-  checkTargetDirection(input.direction, input.baseline?.value ?? null, input.target);
+  checkTargetDirection(input.direction, input.baseline?.value ?? null, input.target, input.unit, input.baseline?.period);
   const { programmeId } = await resolveRefs(db, input);
   const created = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -167,7 +189,13 @@ export async function updateIndicator(db: Db, actor: AuditActor, id: string, pat
     const baseline = patch.baseline !== undefined ? patch.baseline : existing.baselineValue === null ? null : { period: existing.baselinePeriod, value: Number(existing.baselineValue) };
     const target = patch.target !== undefined ? patch.target : existing.targetValue === null ? null : { kind: existing.targetKind, value: Number(existing.targetValue), date: existing.targetDate };
     const direction = patch.direction ?? existing.direction;
-    checkTargetDirection(direction, baseline?.value ?? null, target);
+    checkTargetDirection(direction, baseline?.value ?? null, target, patch.unit ?? existing.measure, patch.baseline !== undefined ? baseline?.period : null);
+    if (patch.unit && patch.unit !== existing.measure) {
+      // Stored values must still make sense in the new unit (a count of 250 is not a percentage).
+      const stored = await tx.select({ value: indicatorValues.value }).from(indicatorValues).where(and(eq(indicatorValues.indicatorId, id), isNull(indicatorValues.supersededAt)));
+      const bad = stored.find((v) => valueProblem({ measure: patch.unit! }, Number(v.value)));
+      if (bad) throw invalid('body.unit', `a stored value (${Number(bad.value)}) does not fit the unit ${patch.unit}`);
+    }
     const { programmeId } = await resolveRefs(tx, patch);
     const [row] = await tx
       .update(indicators)
@@ -191,7 +219,9 @@ export async function updateIndicator(db: Db, actor: AuditActor, id: string, pat
       })
       .where(eq(indicators.id, id))
       .returning();
-    await recordAudit(tx, actor, { action: 'indicator.update', entity: 'indicator', entityId: id, before: indicatorAuditView(existing), after: indicatorAuditView(row!) });
+    const [before, after] = [indicatorAuditView(existing), indicatorAuditView(row!)];
+    const changed = JSON.stringify(before) !== JSON.stringify(after) || existing.note !== row!.note || existing.programmeId !== row!.programmeId || existing.officialId !== row!.officialId || existing.recommendationNumber !== row!.recommendationNumber;
+    if (changed) await recordAudit(tx, actor, { action: 'indicator.update', entity: 'indicator', entityId: id, before, after });
     return row!;
   });
   invalidatePerformanceCache();
@@ -211,19 +241,28 @@ export interface ValueWrite {
 
 export type ValueChange = 'new' | 'correction' | 'unchanged';
 
-/** Checks a period for a value: a real period that has started (no figures for the future). */
-export function checkValuePeriod(code: string, field: string, today = cityToday()) {
+/** Why a period cannot carry a value: not a period, or not over yet (a part of a period would read as a fall). */
+export function periodProblem(code: string, today = cityToday()): string | null {
   const period = parsePeriod(code);
-  if (!period) throw invalid(field, `'${code}' is not a period; use 2021, 2021-Q1, 2021-03 or 2021-03-15`);
-  if (period.start > today) throw invalid(field, `the period ${code} has not started yet`);
-  return period;
+  if (!period) return `'${code}' is not a period; use 2021, 2021-Q1, 2021-03 or 2021-03-15`;
+  if (period.start > today) return `the period ${code} has not started yet`;
+  if (period.end >= today) return `the period ${code} is not over yet; enter it once it has ended`;
+  return null;
+}
+
+export function checkValuePeriod(code: string, field: string, today = cityToday()) {
+  const problem = periodProblem(code, today);
+  if (problem) throw invalid(field, problem);
+  return parsePeriod(code)!;
 }
 
 /** Why a value cannot be a figure of this indicator (a share above 100 %, half a theft), or null. */
 export function valueProblem(indicator: Pick<repo.IndicatorRow, 'measure'>, value: number): string | null {
   if (!Number.isFinite(value)) return 'the value is not a number';
+  if (Math.abs(value) > MAX_INDICATOR_VALUE) return `${value} is beyond any plausible figure (at most ${MAX_INDICATOR_VALUE})`;
   if (indicator.measure === 'percent' && (value < 0 || value > 100)) return `a percentage must be between 0 and 100, not ${value}`;
-  if (['count', 'residents', 'days'].includes(indicator.measure) && (value < 0 || !Number.isInteger(value))) return `a count must be a whole number of 0 or more, not ${value}`;
+  if (['count', 'residents'].includes(indicator.measure) && (value < 0 || !Number.isInteger(value))) return `a count must be a whole number of 0 or more, not ${value}`;
+  if (['per_100k', 'tenge', 'days'].includes(indicator.measure) && value < 0) return `this figure cannot be negative (${value})`;
   return null;
 }
 
@@ -266,6 +305,7 @@ async function writeValue(tx: Tx, actor: AuditActor, indicator: repo.IndicatorRo
       note: input.note,
       reason: existing ? input.reason.trim() : '',
       figureId: input.figureId ?? null,
+      replaces: existing?.id ?? null,
       enteredByRole: actor.role,
       enteredByUnit: actor.unit,
       enteredByUser: actor.userId,
@@ -301,6 +341,13 @@ export async function saveValue(db: Db, actor: AuditActor, indicatorId: string, 
 export async function promoteFigure(db: Db, actor: AuditActor, input: { figureId: string; indicatorId: string; period?: string | undefined; reason: string }): Promise<ValueChange> {
   const figure = await findResponseFigure(db, input.figureId);
   if (!figure) throw invalid('body.figureId', 'no such figure in a saved response');
+  const indicator = await repo.findIndicator(db, input.indicatorId);
+  if (!indicator) throw notFound('indicator');
+  // A percentage is not a count and a count is not a percentage: «на 10 %» never becomes 10 offences.
+  const figureIsPercent = figure.unit === '%';
+  if (figureIsPercent !== (indicator.measure === 'percent')) {
+    throw invalid('body.indicatorId', `the figure is ${figureIsPercent ? 'a percentage' : `in ${figure.unit ?? 'units'}`}, the indicator counts in ${indicator.measure}`);
+  }
   const period = input.period ?? figure.periodCode;
   return saveValue(db, actor, input.indicatorId, {
     period,
@@ -347,9 +394,9 @@ export async function checkUploadRows(db: DbOrTx, actor: AuditActor, rows: reado
       return known ? fail('department', `indicator '${row.indicator}' has no series for '${department}'`) : fail('indicator', `no indicator with the code '${row.indicator}'`);
     }
     if (actor.unit !== 'city' && actor.unit !== `district:${indicator.unitId}`) return fail('department', `this account cannot change figures of ${indicator.unitId}`);
-    const period = parsePeriod(row.period);
-    if (!period) return fail('period', `'${row.period}' is not a period; use 2021, 2021-Q1, 2021-03 or 2021-03-15`);
-    if (period.start > today) return fail('period', `the period ${row.period} has not started yet`);
+    const periodError = periodProblem(row.period, today);
+    if (periodError) return fail('period', periodError);
+    const period = parsePeriod(row.period)!;
     const problem = valueProblem(indicator, row.value);
     if (problem) return fail('value', problem);
     if (row.source.trim().length < 2) return fail('source', 'say where the figure comes from');
@@ -393,6 +440,7 @@ function money(field: string, value: string | null): number | null {
   const tiyn = parseTenge(value);
   if (tiyn === null) throw invalid(field, `'${value}' is not an amount of tenge (e.g. 409 178 000 or 1250,50)`);
   if (tiyn < 0) throw invalid(field, 'an amount cannot be negative');
+  if (tiyn > MAX_AMOUNT_TIYN) throw invalid(field, `'${value}' is more than a budget line can hold (1 trillion tenge)`);
   return tiyn;
 }
 

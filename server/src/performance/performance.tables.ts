@@ -172,6 +172,8 @@ export const indicatorValues = pgTable(
     note: text('note').notNull().default(''),
     /** Why a correction was made (empty for a first value). */
     reason: text('reason').notNull().default(''),
+    /** The value this one corrected (superseded in the same transaction). */
+    replaces: uuid('replaces'),
     /** The oversight figure this value was promoted from, if any. */
     figureId: uuid('figure_id'),
     enteredByRole: text('entered_by_role').notNull(),
@@ -197,7 +199,7 @@ export const trustSurveyTokens = pgTable(
     tokenHash: text('token_hash').primaryKey(),
     context: text('context').$type<SurveyContext>().notNull(),
     districtId: text('district_id'),
-    /** For portal tokens: a salted hash of the requester's address and day, to cap issuance. */
+    /** For portal tokens: a truncated hash of the requester's network and the day, to cap issuance. */
     issuerKey: text('issuer_key'),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

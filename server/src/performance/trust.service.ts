@@ -1,7 +1,7 @@
 // Trust indicators (п.1): a short survey after a contact or on the portal, aggregated per district and
 // month with a 95 % interval, small cells suppressed. One answer per one-time token.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, gt, gte } from 'drizzle-orm';
+import { and, count, eq, gt, gte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db/db.js';
 import { AppError, invalid } from '../platform/errors.js';
 import { districts } from '../platform/platform.tables.js';
@@ -50,17 +50,45 @@ async function assertDistrict(db: DbOrTx, id: string | null | undefined, field: 
   return row.id;
 }
 
-/** A portal token, capped per address and day (only a truncated hash of the address is kept). */
+/** The requester's network: an IPv4 address, or the /64 of an IPv6 one (a household gets a whole /64). */
+export function addressNetwork(address: string): string {
+  if (!address.includes(':')) return address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return mapped[1]!;
+  const [head] = address.split('::');
+  const groups = (head ?? '').split(':').filter(Boolean);
+  return `${[...groups, '0', '0', '0', '0'].slice(0, 4).join(':')}::/64`;
+}
+
+/**
+ * A portal token, capped per network and day. Only a truncated, unsalted hash of the network and the
+ * day is kept, to count; it is not published. The count and the insert run under one lock per key, so
+ * parallel requests cannot all slip under the cap.
+ */
 export async function issuePortalToken(db: Db, input: { address: string; districtId?: string | null | undefined }): Promise<IssuedToken> {
   const districtId = await assertDistrict(db, input.districtId, 'body.districtId');
-  const issuerKey = createHash('sha256').update(`${cityToday()}|${input.address}`).digest('hex').slice(0, 20);
+  const issuerKey = createHash('sha256').update(`${cityToday()}|${addressNetwork(input.address)}`).digest('hex').slice(0, 20);
   const since = new Date(Date.now() - 86_400_000);
-  const [row] = await db
-    .select({ n: count() })
-    .from(trustSurveyTokens)
-    .where(and(eq(trustSurveyTokens.issuerKey, issuerKey), gt(trustSurveyTokens.issuedAt, since)));
-  if ((row?.n ?? 0) >= PORTAL_TOKENS_PER_DAY) throw new AppError('rate_limited', 'this address has taken enough survey links today; please try tomorrow');
-  return issueTrustToken(db, { context: 'portal', districtId, issuerKey });
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${issuerKey}))`);
+    const [row] = await tx
+      .select({ n: count() })
+      .from(trustSurveyTokens)
+      .where(and(eq(trustSurveyTokens.issuerKey, issuerKey), gt(trustSurveyTokens.issuedAt, since)));
+    if ((row?.n ?? 0) >= PORTAL_TOKENS_PER_DAY) throw new AppError('rate_limited', 'this address has taken enough survey links today; please try tomorrow');
+    return issueTrustToken(tx, { context: 'portal', districtId, issuerKey });
+  });
+}
+
+/**
+ * A survey link handed to a resident after a contact. The contact's district must exist, and a
+ * district-scoped account hands out links for its own district only.
+ */
+export async function issueContactToken(db: Db, actorUnit: string, input: { context: SurveyContext; districtId?: string | null | undefined }): Promise<IssuedToken> {
+  const own = actorUnit.startsWith('district:') ? actorUnit.slice('district:'.length) : null;
+  const districtId = input.districtId ?? own;
+  if (own && districtId !== own) throw new AppError('forbidden', `this account serves ${own} and cannot hand out survey links for ${districtId}`, 'body.districtId');
+  return issueTrustToken(db, { context: input.context, districtId: await assertDistrict(db, districtId, 'body.districtId') });
 }
 
 export interface SurveyAnswer {

@@ -4,7 +4,13 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../platform/errors.js';
 import type { UploadRow } from './performance.service.js';
 
-export const MAX_UPLOAD_ROWS = 20_000;
+export const MAX_UPLOAD_ROWS = 5_000;
+/** Columns read from a file; a values file has seven. */
+export const MAX_UPLOAD_COLUMNS = 30;
+/** The longest cell kept, as the schema allows (source 500, note 2000). */
+const MAX_CELL = 2000;
+
+const cellLimits: Record<string, number> = { indicator: 64, department: 64, period: 20, source: 500, note: 2000, reason: 1000 };
 
 /** Accepted column headings (lower-cased), in English, Russian and Kazakh. */
 type Column = Exclude<keyof UploadRow, 'line'>;
@@ -37,14 +43,16 @@ export interface ReadResult {
   rows: ReadRow[];
 }
 
-/** "1 234,5" / "1234.5" / "44,3%" → number; null when it is not one. */
+/** "1 234,5" / "1234.5" / "44,3%" → number; null when it is not one (or not finite). */
 export function parseDecimal(text: string): number | null {
   const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(/%$/, '').replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned);
+  if (cleaned.length > 40 || !/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : null;
 }
 
 function toRows(columns: string[], records: string[][], firstLine: number): ReadResult {
+  if (columns.length > MAX_UPLOAD_COLUMNS) throw new AppError('unprocessable', `the file has ${columns.length} columns; a values file has at most ${MAX_UPLOAD_COLUMNS}`, 'file');
   const lower = columns.map((c) => c.trim().toLowerCase());
   const index = Object.fromEntries(
     (Object.keys(headings) as Column[]).map((key) => [key, lower.findIndex((c) => headings[key].includes(c))]),
@@ -60,9 +68,11 @@ function toRows(columns: string[], records: string[][], firstLine: number): Read
   records.forEach((cells, i) => {
     if (!cells.some((cell) => cell.trim() !== '')) return;
     const get = (key: Column) => (index[key] >= 0 ? (cells[index[key]] ?? '').trim() : '');
-    const raw = Object.fromEntries(columns.map((c, j) => [c, (cells[j] ?? '').trim()]));
+    const raw = Object.fromEntries(columns.map((c, j) => [c.slice(0, 100), (cells[j] ?? '').trim().slice(0, MAX_CELL)]));
     const line = firstLine + i;
     const fail = (field: string, reason: string): ReadRow => ({ line, raw, row: null, reason, field });
+    const tooLong = (Object.keys(cellLimits) as Column[]).find((key) => get(key).length > cellLimits[key]!);
+    if (tooLong) return rows.push(fail(tooLong, `the ${tooLong} is longer than ${cellLimits[tooLong]} characters`));
     if (!get('indicator')) return rows.push(fail('indicator', 'the indicator code is empty'));
     if (!get('period')) return rows.push(fail('period', 'the period is empty'));
     const value = parseDecimal(get('value'));
@@ -103,9 +113,12 @@ function readCsv(buffer: Buffer): ReadResult {
   return toRows(header, body, 2);
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // Excel turns «2021-03» into a date; a period must be typed as text, so say what happened.
+  if (value instanceof Date) return `${value.toISOString().slice(0, 10)} (Excel date: type the period as text)`;
+  // A cell formatted as % holds a fraction: 44.3 % is stored as 0.443.
+  if (typeof value === 'number' && numFmt?.includes('%')) return String(Number((value * 100).toPrecision(12)));
   if (typeof value === 'object') {
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
@@ -124,13 +137,28 @@ async function readXlsx(buffer: Buffer): Promise<ReadResult> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet || sheet.rowCount === 0) throw new AppError('unprocessable', 'the workbook has no rows', 'file');
+  // Only rows that hold cells are visited, and only as many columns as the header names: a stray cell
+  // at XFD1048576 must not make the reader walk a million empty rows.
+  const headerRow = sheet.getRow(1);
+  const width = Math.min(headerRow.actualCellCount > 0 ? headerRow.cellCount : 0, MAX_UPLOAD_COLUMNS + 1);
   const matrix: string[][] = [];
-  const width = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: true }, (row) => {
+  let tooMany = false;
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (tooMany) return;
+    if (rowNumber > MAX_UPLOAD_ROWS + 1) {
+      tooMany = true;
+      return;
+    }
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      cells.push(cellText(cell.value, cell.numFmt));
+    }
+    // Keep line numbers true to the sheet: pad the rows eachRow skipped with empty ones.
+    while (matrix.length < rowNumber - 1) matrix.push([]);
     matrix.push(cells);
   });
+  if (tooMany) throw new AppError('payload_too_large', `the sheet goes beyond row ${MAX_UPLOAD_ROWS + 1}; upload at most ${MAX_UPLOAD_ROWS} rows at once`, 'file');
   const [header, ...body] = matrix;
   return toRows(header ?? [], body, 2);
 }

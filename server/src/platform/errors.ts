@@ -113,6 +113,8 @@ const databaseCodes: Record<string, { code: ProblemCode; detail: string }> = {
   '22P02': { code: 'validation', detail: 'a value has the wrong form' },
   '22001': { code: 'validation', detail: 'a text is too long' },
   '22003': { code: 'validation', detail: 'a number is out of range' },
+  '22007': { code: 'validation', detail: 'a date has the wrong form' },
+  '22008': { code: 'validation', detail: 'a date is out of range' },
   '23505': { code: 'conflict', detail: 'the same record was just created by another request; try again' },
   '40001': { code: 'conflict', detail: 'a concurrent change conflicted with this one; try again' },
 };

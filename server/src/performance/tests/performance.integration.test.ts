@@ -453,3 +453,96 @@ describe(`performance on ${testDriver}: staff reads`, () => {
     expect(single.json().field).toBe('body.value');
   });
 });
+
+describe(`performance on ${testDriver}: what review broke, each now a clear 4xx`, () => {
+  const xlsx = async (build: (sheet: ExcelJS.Worksheet) => void) => {
+    const workbook = new ExcelJS.Workbook();
+    build(workbook.addWorksheet('values'));
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  };
+  const preview = (name: string, content: Buffer) => t.app.inject({ method: 'POST', url: '/api/v1/indicator-values/preview', ...multipart(name, content, editor) });
+
+  it('refuses a sheet with a stray far-away cell without walking a million rows', async () => {
+    const far = await xlsx((sheet) => {
+      sheet.addRow(['indicator', 'department', 'period', 'value', 'source']);
+      sheet.getCell('XFD1048576').value = 1;
+    });
+    const res = await preview('far.xlsx', far);
+    expect([413, 422]).toContain(res.statusCode);
+  });
+
+  it('reads percent-formatted cells as percentages and refuses dates typed into the period column', async () => {
+    const sheetFile = await xlsx((sheet) => {
+      sheet.addRow(['indicator', 'department', 'period', 'value', 'source']);
+      const row = sheet.addRow(['thefts_clearance', 'city', '2022-Q1', 0.443, 'УКП']);
+      row.getCell(4).numFmt = '0.0%';
+      sheet.addRow(['thefts', 'city', new Date(Date.UTC(2021, 2, 1)), 2500, 'УКП']);
+    });
+    const rows = (await preview('pct.xlsx', sheetFile)).json().rows;
+    expect(rows[0]).toMatchObject({ ok: true, row: { value: 44.3 } });
+    expect(rows[1]).toMatchObject({ ok: false, field: 'period' });
+  });
+
+  it('refuses cells longer than their column allows and numbers that are not finite', async () => {
+    const csv = ['indicator,department,period,value,source', `thefts,city,2021-Q4,1,${'x'.repeat(600)}`, `thefts,city,2021-Q4,${'9'.repeat(400)},УКП`].join('\n');
+    const res = await preview('long.csv', Buffer.from(csv));
+    expect(res.statusCode).toBe(200);
+    expect(res.json().rows.map((r: { ok: boolean; field: string }) => [r.ok, r.field])).toEqual([
+      [false, 'source'],
+      [false, 'value'],
+    ]);
+  });
+
+  it('keeps public pages answering: no absurd values, no unfinished periods, no lossy money', async () => {
+    const thefts = await indicator('thefts', 'almaly');
+    expect((await post(`/api/v1/indicators/${thefts.id}/values`, editor, { period: '2024-01-05', value: 1e308, source: 'x y' })).json().field).toBe('body.value');
+    const unfinished = await post(`/api/v1/indicators/${thefts.id}/values`, editor, { period: '2100-01-01', value: 1, source: 'x y' });
+    expect(unfinished.statusCode).toBe(400);
+    const thisYear = new Date().getUTCFullYear() + 1;
+    expect((await post(`/api/v1/indicators/${thefts.id}/values`, editor, { period: String(thisYear - 1), value: 1, source: 'x y' })).json().detail).toMatch(/not over|not started/);
+    const clearance = await indicator('thefts_clearance');
+    expect((await post(`/api/v1/indicators/${clearance.id}/values`, editor, { period: '2021-Q4', value: 23.400000000000002, source: 'x y' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/programmes/property-protection-2021-2023' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/indicators/cards' })).statusCode).toBe(200);
+    const money = await post('/api/v1/programmes/safe-streets/budget-lines', editor, { year: 2022, label: 'big', planned: '90071992547409,91', source: 'x y' }, 'PUT');
+    expect(money.json().field).toBe('body.planned');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/programmes' })).statusCode).toBe(200);
+  });
+
+  it('refuses dates out of this world and targets out of their unit', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/compstat?asOf=0000-01-01' })).statusCode).toBe(400);
+    const measure = (await t.app.inject({ method: 'GET', url: '/api/v1/programmes/stop-drugs' })).json().measures[0];
+    expect((await post(`/api/v1/measures/${measure.id}`, editor, { deadline: '0000-01-01' }, 'PATCH')).statusCode).toBe(400);
+    const base = { name: { ru: 'Доля', kk: '', en: '' }, unit: 'percent', direction: 'higher_better', dataSource: 'Отчёт' };
+    expect((await post('/api/v1/indicators', analyst, { ...base, code: 'test_pct', target: { kind: 'value', value: 500 } })).json().field).toBe('body.target.value');
+    expect((await post('/api/v1/indicators', analyst, { ...base, code: 'test_pct', baseline: { period: '2021-02-30', value: 5 } })).statusCode).toBe(400);
+    expect((await post('/api/v1/indicators', analyst, { ...base, code: 'test_pct', target: { kind: 'value', value: 50, date: '0000-01-01' } })).statusCode).toBe(400);
+    const before = await auditEntries();
+    const share = await indicator('street_crime_share');
+    expect((await post(`/api/v1/indicators/${share.id}`, analyst, {}, 'PATCH')).statusCode).toBe(200);
+    expect(await auditEntries()).toBe(before);
+  });
+
+  it('hands out survey links only for real districts within the account scope', async () => {
+    const inspector = await t.login('inspector', { kind: 'district', districtId: 'almaly' });
+    expect((await post('/api/v1/trust/contact-tokens', inspector, { context: 'reception', districtId: 'medeu' })).statusCode).toBe(403);
+    expect((await post('/api/v1/trust/contact-tokens', editor, { context: 'reception', districtId: 'nowhere' })).json().field).toBe('body.districtId');
+    expect((await post('/api/v1/trust/contact-tokens', editor, { context: 'reception', districtId: 'city' })).statusCode).toBe(400);
+  });
+
+  it('does not promote a percentage into a count', async () => {
+    const item = (await t.app.inject({ method: 'GET', url: '/api/v1/recommendations/3' })).json();
+    const percent = item.responses[0].figures.find((f: { unit: string | null }) => f.unit === '%');
+    expect(percent).toBeTruthy();
+    const count = await indicator('offences_drunk');
+    const res = await post('/api/v1/indicator-values/from-figure', editor, { figureId: percent.id, indicatorId: count.id });
+    expect(res.json().field).toBe('body.indicatorId');
+  });
+
+  it('quotes spreadsheet formulas in CSV exports', async () => {
+    const measure = (await t.app.inject({ method: 'GET', url: '/api/v1/programmes/stop-drugs' })).json().measures[1];
+    await post(`/api/v1/measures/${measure.id}`, editor, { evidence: "-2+3+cmd|' /C calc'!A0" }, 'PATCH');
+    const csv = (await t.app.inject({ method: 'GET', url: '/api/v1/exports/measures.csv' })).body;
+    expect(csv).toContain("'-2+3+cmd");
+  });
+});

@@ -3,9 +3,10 @@ import ExcelJS from 'exceljs';
 
 export type TableRecord = Record<string, string | number | boolean | null | undefined | readonly (string | number)[]>;
 
-/** Text that a spreadsheet would run as a formula (=, +, @, or - not starting a number) is quoted with '. */
+/** Text that a spreadsheet would run as a formula (=, +, -, @, tab, CR) is quoted with ', unless it is a plain number. */
 function defuse(text: string): string {
-  return /^[=+@\t\r]|^-(?![\d.])/.test(text) ? `'${text}` : text;
+  if (/^[-+]?\d+([.,]\d+)?$/.test(text)) return text;
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 const cellText = (value: TableRecord[string]): string =>
