@@ -116,6 +116,7 @@ export function IndicatorPage() {
           <section className="section" aria-labelledby="history-title">
             <h2 id="history-title">{t('scorecards.indicator.history')}</h2>
             <p className="muted small">{t('scorecards.history.intro')}</p>
+            {indicator.historyTruncated ? <p className="small muted">{t('scorecards.history.truncated', { count: indicator.history.length })}</p> : null}
             <HistoryTable rows={indicator.history} unit={indicator.unit} />
           </section>
 
