@@ -11,14 +11,24 @@ const quiet = { info: () => undefined };
 export async function setup(): Promise<() => Promise<void>> {
   if (testDatabaseUrl) {
     const name = randomDbName('openbeat_tpl');
+    const drop = () => adminQuery(testDatabaseUrl!, `drop database if exists ${name} with (force)`);
     await adminQuery(testDatabaseUrl, `create database ${name}`);
-    const database = await openDatabase({ databaseUrl: databaseUrlFor(testDatabaseUrl, name), poolSize: 2 });
-    await database.migrate();
-    await loadDemoData(database.db, quiet);
-    await database.close();
+    try {
+      const database = await openDatabase({ databaseUrl: databaseUrlFor(testDatabaseUrl, name), poolSize: 2 });
+      try {
+        await database.migrate();
+        await loadDemoData(database.db, quiet);
+      } finally {
+        await database.close();
+      }
+    } catch (error) {
+      // A template that failed to build (e.g. PostGIS missing) must not stay behind on the server.
+      await drop().catch(() => undefined);
+      throw error;
+    }
     process.env.OPENBEAT_TEST_TEMPLATE = name;
     return async () => {
-      await adminQuery(testDatabaseUrl!, `drop database if exists ${name} with (force)`);
+      await drop();
     };
   }
   const database = await openDatabase({ dataDir: 'memory://' });
