@@ -49,6 +49,11 @@ describe.skipIf(!browserAvailable)('performance staff journeys', () => {
     const page = await newPage({ mobile: true });
     await login(page, 'editor');
     await expect.poll(() => page.getByTestId('performance-workspace').isVisible()).toBe(true);
+    // The workspace lists what the editor owes: the report's quarterly figures stop at 2021.
+    await expect.poll(() => page.getByTestId('due-values').isVisible()).toBe(true);
+    expect(await page.getByTestId('due-values').textContent()).toMatch(/последнее: 2021.*ожидается: 20\d\d/);
+    await expectAccessible(page);
+    await expectNoSideScroll(page);
     await page.getByRole('link', { name: 'Значения показателей' }).click();
     await page.waitForURL('**/staff/values');
     await expect.poll(() => page.getByTestId('value-form').isVisible()).toBe(true);

@@ -7,7 +7,7 @@ import { createDerivedMemo } from '../platform/cache/swr-cache.js';
 import type { Db } from '../platform/db/db.js';
 import { toCsv, toXlsx, XLSX_CONTENT_TYPE } from '../platform/documents/tabular.js';
 import { notFound } from '../platform/errors.js';
-import { errorResponses, localizedTextSchema, problemSchema } from '../platform/http/schemas.js';
+import { errorResponses, problemSchema } from '../platform/http/schemas.js';
 import { readSingleUpload } from '../platform/http/uploads.js';
 import { trustItems } from './performance.domain.js';
 import { exportRecords, renderProgrammePdf, type ExportTable } from './performance.export.js';
@@ -19,7 +19,7 @@ import {
   confirmResponseSchema,
   confirmUploadBody,
   contactTokenBody,
-  departmentSchema,
+  dueIndicatorSchema,
   districtListSchema,
   districtScorecardSchema,
   exportParams,
@@ -457,22 +457,7 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: stri
       schema: {
         tags: ['performance'],
         summary: "Indicators in the account's scope whose latest value is older than the last completed period",
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                code: z.string(),
-                name: localizedTextSchema,
-                department: departmentSchema,
-                lastPeriod: z.string().nullable(),
-                expectedPeriod: z.string(),
-                programme: z.string().nullable(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: z.object({ items: z.array(dueIndicatorSchema) }), ...errorResponses },
       },
     },
     async (request) => ({ items: await service.dueIndicators(db, actorOf(request)) }),

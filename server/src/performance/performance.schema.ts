@@ -409,6 +409,18 @@ export const measurePatchBody = z
   .object({ status: z.enum(measureStatuses).optional(), evidence: z.string().max(5000).optional(), deadline: cityDateSchema.nullable().optional() })
   .strict();
 
+export const dueIndicatorSchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: localizedTextSchema,
+    department: departmentSchema,
+    lastPeriod: z.string().nullable(),
+    expectedPeriod: z.string(),
+    programme: z.string().nullable(),
+  })
+  .meta({ id: 'DueIndicator' });
+
 export const exportParams = z.object({
   file: z.string().regex(/^(programmes|budget-lines|measures|indicators|indicator-values|trust|compstat)\.(csv|xlsx)$/, 'use a table name with .csv or .xlsx, e.g. indicators.csv'),
 });

@@ -63,3 +63,4 @@ export type UploadConfirmResult = z.infer<typeof s.confirmResponseSchema>;
 export type FromFigureInput = z.input<typeof s.fromFigureBody>;
 export type BudgetLineInput = z.input<typeof s.budgetLineBody>;
 export type MeasurePatchInput = z.input<typeof s.measurePatchBody>;
+export type DueIndicator = z.infer<typeof s.dueIndicatorSchema>;

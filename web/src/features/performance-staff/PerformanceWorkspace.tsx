@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SessionUser } from '../../api/types';
+import { useQuery } from '../../api/useQuery';
 import { useLocale } from '../../i18n/useLocale';
 import { LinkCard } from '../../ui/LinkCard';
 import { LoadingState } from '../../ui/LoadingState';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { hasRole, INDICATOR_DEFINERS, VALUE_EDITORS } from '../auth/roles';
+import { performanceStaffApi } from './performance-staff.api';
 import { coversUnit, useProgrammeList } from './usePerformanceStaff';
 
 /** The staff workspace's way into the performance pages: values and programmes for editors, indicators for analysts. */
@@ -29,8 +31,43 @@ export function PerformanceWorkspace({ user }: { user: SessionUser }) {
           </LinkCard>
         ) : null}
       </div>
+      {editor ? <DueValues /> : null}
       {editor ? <ProgrammeLinks user={user} /> : null}
     </section>
+  );
+}
+
+const DUE_SHOWN = 6;
+
+/** What the editor owes: the indicators whose latest value is older than the last completed period. */
+function DueValues() {
+  const { t } = useTranslation();
+  const { localized } = useLocale();
+  const due = useQuery((signal) => performanceStaffApi.due(signal), []);
+  const items = due.data?.items ?? [];
+  return (
+    <>
+      <h3 id="due-values-title">{t('performanceStaff.workspace.due')}</h3>
+      <p className="muted small">{t('performanceStaff.workspace.dueText')}</p>
+      {due.loading && !due.data ? <LoadingState /> : null}
+      {due.error ? <ProblemAlert error={due.error} onRetry={due.reload} /> : null}
+      {due.data && items.length === 0 ? <p>{t('performanceStaff.workspace.dueEmpty')}</p> : null}
+      {items.length ? (
+        <ul className="task-list" aria-labelledby="due-values-title" data-testid="due-values">
+          {items.slice(0, DUE_SHOWN).map((item) => (
+            <li key={item.id} className="task">
+              <Link to={`/scorecards/indicators/${encodeURIComponent(item.id)}`}>
+                {localized(item.name)} · {localized(item.department.name)}
+              </Link>
+              <span className="muted small">
+                {t('performanceStaff.workspace.dueItem', { last: item.lastPeriod ?? t('performanceStaff.workspace.dueNone'), expected: item.expectedPeriod })}
+              </span>
+            </li>
+          ))}
+          {items.length > DUE_SHOWN ? <li className="muted small">{t('performanceStaff.workspace.dueMore', { count: items.length - DUE_SHOWN })}</li> : null}
+        </ul>
+      ) : null}
+    </>
   );
 }
 

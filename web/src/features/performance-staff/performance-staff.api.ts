@@ -1,5 +1,6 @@
 import { api, upload, type UploadOptions } from '../../api/client';
 import type { ListResponse } from '../../api/types';
+import type { DueIndicator } from '../../api/performance.contract';
 import type {
   BudgetLineInput,
   FromFigureInput,
@@ -30,6 +31,8 @@ export const performanceStaffApi = {
     api.get<ListResponse<OpenIndicator>>('/api/v1/indicators', { query: { values: 'none' }, signal, cache: 'no-cache' }),
   /** Full cards (thresholds, target, current value, light) of every indicator. */
   cards: (signal?: AbortSignal) => api.get<ListResponse<IndicatorCard>>('/api/v1/indicators/cards', { signal, cache: 'no-cache' }),
+  /** Indicators in the account's scope whose latest value is older than the last completed period. */
+  due: (signal?: AbortSignal) => api.get<ListResponse<DueIndicator>>('/api/v1/staff/indicators/due', { signal, cache: 'no-cache' }),
   indicator: (indicatorId: string, signal?: AbortSignal) =>
     api.get<IndicatorDetail>(`/api/v1/indicators/${id(indicatorId)}`, { signal, cache: 'no-cache' }),
 
