@@ -138,9 +138,11 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: stri
       const q = request.query;
       const programmeId = q.programme ? s.programmeByCode.get(q.programme)?.id : undefined;
       if (q.programme && !programmeId) throw notFound(`programme '${q.programme}'`);
-      const items = s.rows.indicators
-        .filter((i) => (!programmeId || i.programmeId === programmeId) && (!q.department || i.unitId === q.department) && (!q.code || i.code === q.code))
-        .map((i) => s.openIndicator(i, q.values === 'all'));
+      const items = derived(s, `indicators:${JSON.stringify(q)}`, () =>
+        s.rows.indicators
+          .filter((i) => (!programmeId || i.programmeId === programmeId) && (!q.department || i.unitId === q.department) && (!q.code || i.code === q.code))
+          .map((i) => s.openIndicator(i, q.values === 'all')),
+      );
       cacheHeader(request, reply);
       return { generatedAt: new Date().toISOString(), licence: 'CC BY 4.0', items };
     },
@@ -190,7 +192,7 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: stri
           const cards = s.cardsWhere((i) => i.unitId === d.id);
           return { district: s.districtInfo(d), lights: s.lightCounts(cards), indicatorCount: cards.length };
         }),
-        rankings: s.rankings(s.defaultAsOf()),
+        rankings: derived(s, `rankings:${s.defaultAsOf()}`, () => s.rankings(s.defaultAsOf())),
       }));
     },
   );
@@ -206,12 +208,12 @@ export const performanceRoutes: FastifyPluginAsyncZod<{ db: Db; publicUrl?: stri
       const d = s.districtById.get(request.params.id);
       if (!d) throw notFound(`district '${request.params.id}'`);
       const asOf = s.defaultAsOf();
-      return {
+      return derived(s, `district:${d.id}:${asOf}`, () => ({
         district: s.districtInfo(d),
         indicators: s.cardsWhere((i) => i.unitId === d.id),
         compstat: s.compstat(asOf, { unitId: d.id }),
-        rankings: s.rankings(asOf),
-      };
+        rankings: derived(s, `rankings:${asOf}`, () => s.rankings(asOf)),
+      }));
     },
   );
 

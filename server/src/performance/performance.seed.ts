@@ -1,7 +1,7 @@
 // The report's real programmes and figures (each citing its item), and the clearly synthetic demo data
 // that makes district rankings, CompStat, budgets per point and trust aggregates visible.
 import { createHash } from 'node:crypto';
-import { count, eq } from 'drizzle-orm';
+import { count } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js';
 import type { Db, Tx } from '../platform/db/db.js';
 import type { LocalizedText } from '../platform/db/columns.js';
@@ -410,20 +410,7 @@ export async function loadPerformanceDemo(db: Db, actor: AuditActor, today = cit
     for (const f of families) {
       for (const d of districtRows) {
         const profile = districtProfile[d.id] ?? { level: 1, trend: 0 };
-        const [indicator] = await tx
-          .insert(indicators)
-          .values({
-            code: f.code,
-            unitId: d.id,
-            name: f.name,
-            measure: 'count',
-            direction: 'lower_better',
-            dataSource: SYNTHETIC_SOURCE,
-            programmeId: programmeId.get(f.programme) ?? null,
-            synthetic: true,
-          })
-          .returning({ id: indicators.id });
-        const rows: (typeof indicatorValues.$inferInsert)[] = [];
+        const days: { iso: string; value: number }[] = [];
         for (let day = first; day <= last; day++) {
           const iso = fromDayNumber(day);
           const yearsIn = (day - first) / 365;
@@ -432,33 +419,42 @@ export async function loadPerformanceDemo(db: Db, actor: AuditActor, today = cit
           const lambda = ((d.population ?? 200_000) / 100_000) * (f.ratePer100k / 365) * profile.level * season * (1 + profile.trend * yearsIn);
           const value = poisson(random, Math.max(0.05, lambda));
           digest.update(`${f.code}|${d.id}|${iso}|${value}\n`);
-          rows.push({
-            indicatorId: indicator!.id,
-            periodKind: 'day',
-            periodCode: iso,
-            periodStart: iso,
-            periodEnd: iso,
-            value: String(value),
-            source: SYNTHETIC_SOURCE,
-            enteredByRole: actor.role,
-            enteredByUnit: actor.unit,
-            synthetic: true,
-          });
+          days.push({ iso, value });
         }
-        for (let i = 0; i < rows.length; i += 1000) await tx.insert(indicatorValues).values(rows.slice(i, i + 1000));
-        valueCount += rows.length;
         // A synthetic target so the demo shows lights: 5 % below the average month of the first year.
-        const firstYearTotal = rows.filter((r) => r.periodCode.startsWith(String(firstYear))).reduce((sum, r) => sum + Number(r.value), 0);
-        await tx
-          .update(indicators)
-          .set({
+        const firstYearTotal = days.filter((v) => v.iso.startsWith(String(firstYear))).reduce((sum, v) => sum + v.value, 0);
+        const [indicator] = await tx
+          .insert(indicators)
+          .values({
+            code: f.code,
+            unitId: d.id,
+            name: f.name,
+            measure: 'count',
+            direction: 'lower_better',
             baselinePeriod: null, // an average month, not a period of its own (see the note)
             baselineValue: String(Math.round(firstYearTotal / 12)),
             targetKind: 'change_percent',
             targetValue: '-5',
             note: `Синтетическая цель: на 5 % ниже среднего месяца ${firstYear} г. (базовое значение — средний месяц).`,
+            dataSource: SYNTHETIC_SOURCE,
+            programmeId: programmeId.get(f.programme) ?? null,
+            synthetic: true,
           })
-          .where(eq(indicators.id, indicator!.id));
+          .returning({ id: indicators.id });
+        const rows: (typeof indicatorValues.$inferInsert)[] = days.map(({ iso, value }) => ({
+          indicatorId: indicator!.id,
+          periodKind: 'day',
+          periodCode: iso,
+          periodStart: iso,
+          periodEnd: iso,
+          value: String(value),
+          source: SYNTHETIC_SOURCE,
+          enteredByRole: actor.role,
+          enteredByUnit: actor.unit,
+          synthetic: true,
+        }));
+        for (let i = 0; i < rows.length; i += 1000) await tx.insert(indicatorValues).values(rows.slice(i, i + 1000));
+        valueCount += rows.length;
       }
     }
     // Synthetic budgets: the report gives money only for the staffing plan.

@@ -1,11 +1,11 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { findResponseFigure } from '../oversight/index.js';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js';
 import { createSwrCache } from '../platform/cache/swr-cache.js';
 import type { Db, DbOrTx, Tx } from '../platform/db/db.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
-import { districts } from '../platform/platform.tables.js';
+import { districtExists } from '../platform/geography/geography.service.js';
 import {
   lastCompletedPeriod,
   MAX_AMOUNT_TIYN,
@@ -84,9 +84,7 @@ function assertUnitInScope(actor: AuditActor, unitId: string): void {
 }
 
 async function assertDepartment(db: DbOrTx, unitId: string, field: string): Promise<void> {
-  if (unitId === CITY_ID) return;
-  const [row] = await db.select({ id: districts.id }).from(districts).where(eq(districts.id, unitId)).limit(1);
-  if (!row) throw invalid(field, `no district department '${unitId}'; use 'city' or a district id`);
+  if (unitId !== CITY_ID && !(await districtExists(db, unitId))) throw invalid(field, `no district department '${unitId}'; use 'city' or a district id`);
 }
 
 // ---- Indicators ------------------------------------------------------------------------------
@@ -102,8 +100,10 @@ function checkTargetDirection(
   baselinePeriod?: string | null,
 ): void {
   if (baselinePeriod && !parsePeriod(baselinePeriod)) throw invalid('body.baseline.period', `'${baselinePeriod}' is not a real period`);
-  if (baseline !== null && unit && valueProblem({ measure: unit }, baseline)) throw invalid('body.baseline.value', valueProblem({ measure: unit }, baseline)!);
-  if (target?.kind === 'value' && unit && valueProblem({ measure: unit }, target.value)) throw invalid('body.target.value', valueProblem({ measure: unit }, target.value)!);
+  const baselineProblem = baseline !== null && unit ? valueProblem({ measure: unit }, baseline) : null;
+  if (baselineProblem) throw invalid('body.baseline.value', baselineProblem);
+  const targetProblem = target?.kind === 'value' && unit ? valueProblem({ measure: unit }, target.value) : null;
+  if (targetProblem) throw invalid('body.target.value', targetProblem);
   if (!target) return;
   if (target.kind === 'change_percent') {
     if (direction === 'lower_better' && target.value > 0) throw invalid('body.target.value', 'a lower-is-better indicator needs a negative change, e.g. -10');
@@ -378,10 +378,14 @@ export interface CheckedRow {
 export async function checkUploadRows(db: DbOrTx, actor: AuditActor, rows: readonly UploadRow[]): Promise<CheckedRow[]> {
   const all = await db.select().from(indicators);
   const byKey = new Map(all.map((i) => [`${i.code}|${i.unitId}`, i]));
-  const current = await db
-    .select({ indicatorId: indicatorValues.indicatorId, periodCode: indicatorValues.periodCode, value: indicatorValues.value, source: indicatorValues.source })
-    .from(indicatorValues)
-    .where(isNull(indicatorValues.supersededAt));
+  // Only the stored values of the indicators the rows name (a daily series would otherwise come along).
+  const named = [...new Set(rows.flatMap((r) => byKey.get(`${r.indicator.trim()}|${r.department.trim() || CITY_ID}`)?.id ?? []))];
+  const current = named.length
+    ? await db
+        .select({ indicatorId: indicatorValues.indicatorId, periodCode: indicatorValues.periodCode, value: indicatorValues.value, source: indicatorValues.source })
+        .from(indicatorValues)
+        .where(and(isNull(indicatorValues.supersededAt), inArray(indicatorValues.indicatorId, named)))
+    : [];
   const stored = new Map(current.map((v) => [`${v.indicatorId}|${v.periodCode}`, v]));
   const seen = new Set<string>();
   const today = cityToday();

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, gt, gte, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../platform/db/db.js';
 import { AppError, invalid } from '../platform/errors.js';
-import { districts } from '../platform/platform.tables.js';
+import { districtExists, listDistricts } from '../platform/geography/geography.service.js';
 import {
   aggregateScores,
   MIN_PUBLISHED_ANSWERS,
@@ -45,9 +45,8 @@ export async function issueTrustToken(db: DbOrTx, input: { context: SurveyContex
 
 async function assertDistrict(db: DbOrTx, id: string | null | undefined, field: string): Promise<string | null> {
   if (!id) return null;
-  const [row] = await db.select({ id: districts.id }).from(districts).where(eq(districts.id, id)).limit(1);
-  if (!row) throw invalid(field, `no district department '${id}'`);
-  return row.id;
+  if (!(await districtExists(db, id))) throw invalid(field, `no district department '${id}'`);
+  return id;
 }
 
 /** The requester's network: an IPv4 address, or the /64 of an IPv6 one (a household gets a whole /64). */
@@ -140,7 +139,7 @@ export async function trustAggregates(db: Db, months: number): Promise<{ rows: T
   const [y, m] = today.split('-').map(Number) as [number, number];
   const first = new Date(Date.UTC(y, m - months, 1)).toISOString().slice(0, 10);
   const responses = await db.select().from(trustSurveyResponses).where(gte(trustSurveyResponses.month, first));
-  const districtRows = await db.select({ id: districts.id, name: districts.name, code: districts.code }).from(districts).orderBy(districts.code);
+  const districtRows = await listDistricts(db);
   const groups = new Map<string, { overall: number[]; items: Record<TrustItem, number[]> }>();
   const bucket = (dept: string, month: string) => {
     const key = `${dept}|${month}`;

@@ -1,4 +1,4 @@
-import { asc, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { queryRows, type Db, type DbOrTx, type Tx } from '../db/db.js';
 import type { LocalizedText } from '../db/columns.js';
 import { districts } from '../platform.tables.js';
@@ -56,6 +56,12 @@ export async function districtsGeoJson(db: Db) {
       geometry: JSON.parse(r.geometry) as object,
     })),
   };
+}
+
+/** Whether a district department with this id exists. */
+export async function districtExists(db: DbOrTx, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: districts.id }).from(districts).where(eq(districts.id, id)).limit(1);
+  return row !== undefined;
 }
 
 /** The district containing a point, or null (used to route appeals by place). */

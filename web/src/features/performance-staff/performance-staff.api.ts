@@ -9,7 +9,6 @@ import type {
   IndicatorDetail,
   IndicatorPatchInput,
   Measure,
-  OpenIndicator,
   MeasurePatchInput,
   ProgrammeScorecard,
   ProgrammeSummary,
@@ -26,9 +25,6 @@ export const performanceStaffApi = {
   programmes: (signal?: AbortSignal) => api.get<ListResponse<ProgrammeSummary>>('/api/v1/programmes', { signal, cache: 'no-cache' }),
   programme: (code: string, signal?: AbortSignal) =>
     api.get<ProgrammeScorecard>(`/api/v1/programmes/${id(code)}`, { signal, cache: 'no-cache' }),
-  /** Every indicator with its target and latest value, without the value series. */
-  indicators: (signal?: AbortSignal) =>
-    api.get<ListResponse<OpenIndicator>>('/api/v1/indicators', { query: { values: 'none' }, signal, cache: 'no-cache' }),
   /** Full cards (thresholds, target, current value, light) of every indicator. */
   cards: (signal?: AbortSignal) => api.get<ListResponse<IndicatorCard>>('/api/v1/indicators/cards', { signal, cache: 'no-cache' }),
   /** Indicators in the account's scope whose latest value is older than the last completed period. */

@@ -20,7 +20,6 @@ export type {
   MeasurePatchInput,
   MeasureStatus,
   Official,
-  OpenIndicator,
   PeriodKind,
   PreviewRow,
   ProgrammeScorecard,

@@ -4,30 +4,14 @@ import type { SessionUser } from '../../api/types';
 import { useQuery } from '../../api/useQuery';
 import { useLocale } from '../../i18n/useLocale';
 import { performanceStaffApi } from './performance-staff.api';
-import type { Department, IndicatorCard, IndicatorSummary, Light, OpenIndicator, ProgrammeSummary } from './performance.types';
+import type { Department, IndicatorCard, IndicatorSummary, Light, ProgrammeSummary } from './performance.types';
 
-function summaryOf(indicator: OpenIndicator, programmes: ReadonlyMap<string, ProgrammeSummary>): IndicatorSummary {
-  const { values: _values, source, programme: code, ...rest } = indicator;
-  const programme = code ? programmes.get(code) : undefined;
-  return { ...rest, dataSource: source, programme: programme ? { code: programme.code, name: programme.name } : null };
-}
-
-async function loadCatalogue(signal: AbortSignal): Promise<{ indicators: IndicatorSummary[]; programmes: ProgrammeSummary[] }> {
-  const [list, programmes] = await Promise.all([performanceStaffApi.indicators(signal), performanceStaffApi.programmes(signal)]);
-  const byCode = new Map(programmes.items.map((p) => [p.code, p]));
-  return { indicators: list.items.map((i) => summaryOf(i, byCode)), programmes: programmes.items };
-}
-
-/** Every indicator, to pick one from, with its programme's name. */
+/** Every indicator, to pick one from, with its programme's name (cards carry both). */
 export function useIndicatorList() {
-  return useQuery((signal) => loadCatalogue(signal).then((c) => c.indicators), []);
+  return useQuery((signal) => performanceStaffApi.cards(signal).then((r): IndicatorSummary[] => r.items), []);
 }
 
-/**
- * Every indicator as a full card (thresholds, note, official), for the analysts' page. The list
- * endpoint leaves thresholds out, so the cards come from the programmes' scorecards and, for
- * indicators outside any programme, from their own detail.
- */
+/** Every indicator as a full card (thresholds, note, official), with the programmes, for the analysts' page. */
 async function loadCards(signal: AbortSignal): Promise<{ indicators: IndicatorCard[]; programmes: ProgrammeSummary[] }> {
   const [cards, programmes] = await Promise.all([performanceStaffApi.cards(signal), performanceStaffApi.programmes(signal)]);
   return { indicators: cards.items, programmes: programmes.items };
