@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, webDistDir } from '../../server/src/app.js';
@@ -11,6 +12,8 @@ import { openTestDatabase, type TestDatabase } from '../../server/src/test-suppo
 export interface E2eServer {
   baseUrl: string;
   app: FastifyInstance;
+  /** This server's DATA_DIR (photos, sms.log, email.log). */
+  dataDir: string;
   /** Creates a staff account and returns its credentials. */
   account(role: StaffRole): Promise<{ username: string; password: string }>;
   close(): Promise<void>;
@@ -22,7 +25,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     throw new Error(`The web app is not built (${webDistDir}); npm test builds it first.`);
   }
   const testDb: TestDatabase = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', APPEAL_RATE_LIMIT: '1000', DATA_DIR: dataDir });
   const app = await buildApp({ config, database: testDb.database, serveWeb: true, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -31,6 +34,7 @@ export async function startE2eServer(): Promise<E2eServer> {
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
     app,
+    dataDir,
     async account(role) {
       const username = `e2e-${role.replace('_', '-')}-${++n}`;
       const password = `e2e-password-${role}-${n}`;
@@ -40,6 +44,7 @@ export async function startE2eServer(): Promise<E2eServer> {
     async close() {
       await app.close();
       await testDb.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

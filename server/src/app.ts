@@ -19,6 +19,9 @@ import {
 import { z } from 'zod';
 import { configureOversightCache, oversightRoutes } from './oversight/index.js';
 import { configurePerformanceCache, performanceRoutes } from './performance/index.js';
+import { PhotoStore } from './platform/images/photos.js';
+import { precinctsRoutes } from './precincts/index.js';
+import { appealsRoutes, open311Routes } from './appeals/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authPlugin, type RegisteredRoute } from './platform/auth/auth.plugin.js';
 import { authRoutes } from './platform/auth/auth.routes.js';
@@ -116,13 +119,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes, { db, config });
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
-  await app.register(geographyRoutes, { db });
+  await app.register(geographyRoutes, { db, tileUrl: config.MAP_TILE_URL, tileAttribution: config.MAP_TILE_ATTRIBUTION });
   // One process owns an embedded database, so its cache needs no expiry; PostgreSQL may have several.
   const readModelTtlMs = database.driver === 'pglite' ? Number.POSITIVE_INFINITY : 2000;
   configureOversightCache({ ttlMs: readModelTtlMs });
   configurePerformanceCache({ ttlMs: readModelTtlMs });
   await app.register(oversightRoutes, { db });
   await app.register(performanceRoutes, { db, publicUrl: config.PUBLIC_URL });
+  const photos = new PhotoStore(config.dataDir);
+  await app.register(precinctsRoutes, { db, photos, publicUrl: config.PUBLIC_URL });
+  await app.register(appealsRoutes, { db, photos, submitLimit: config.APPEAL_RATE_LIMIT });
+  await app.register(open311Routes, { db, publicUrl: config.PUBLIC_URL });
 
   const indexHtml = path.join(webDistDir, 'index.html');
   const serveWeb = (options.serveWeb ?? true) && fs.existsSync(indexHtml);

@@ -11,6 +11,9 @@ import { systemActor } from './platform/audit/audit.service.js';
 import { ensureFirstAdmin } from './platform/auth/users.service.js';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/db.js';
+import { appealNotifyHandler, directNotifyHandler, issueApiKey } from './appeals/index.js';
+import { PhotoStore } from './platform/images/photos.js';
+import { LogFileProvider } from './platform/notify/notify.js';
 import { JobWorker } from './platform/jobs/jobs.service.js';
 
 // Logs go to stderr so that stdout carries only machine-readable output (e.g. --json).
@@ -49,8 +52,10 @@ async function prepare(database: Database, config: AppConfig): Promise<void> {
     process.stderr.write(`\n  First administrator created.\n  username: admin\n  password: ${admin.password}\n  (shown once; set ADMIN_PASSWORD to choose it)\n\n`);
   }
   if (config.DEMO_DATA === 'auto' && !(await isDemoLoaded(database.db))) {
-    await loadDemoData(database.db, log);
+    await loadDemoData(database.db, log, { photos: new PhotoStore(config.dataDir) });
     const accounts = await createDemoAccounts(database.db, config.DEMO_PASSWORD);
+    const key = await issueApiKey(database.db, systemActor, 'Demo Open311 client (synthetic)', config.OPEN311_DEMO_KEY);
+    if (!config.OPEN311_DEMO_KEY) process.stderr.write(`\n  Open311 demo API key (shown once; set OPEN311_DEMO_KEY to choose it):\n  ${key.key}\n\n`);
     if (accounts.length) {
       const lines = accounts.map((a) => `  ${a.username.padEnd(13)} ${a.password}`).join('\n');
       process.stderr.write(`\n  Demo staff accounts (synthetic, one per role):\n${lines}\n\n`);
@@ -64,6 +69,9 @@ async function serve(config: AppConfig): Promise<void> {
   await prepare(database, config);
   const app = await buildApp({ config, database });
   const worker = new JobWorker(database.db, { logger: log });
+  const provider = new LogFileProvider(config.dataDir);
+  worker.register('appeal.notify', appealNotifyHandler(database.db, provider, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`));
+  worker.register('notify.direct', directNotifyHandler(provider));
   if (config.JOBS_WORKER === 'on') worker.start();
   if (!config.DATABASE_URL) fs.writeFileSync(lockFile(config), String(process.pid));
   let closing = false;

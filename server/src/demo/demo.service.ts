@@ -4,6 +4,9 @@ import { count } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { confirmImport, createCommissionIfMissing, importItemFromParsed, importReportFile } from '../oversight/index.js';
 import { loadPerformanceDemo, loadPerformanceSeed } from '../performance/index.js';
+import type { PhotoStore } from '../platform/images/photos.js';
+import { linkDemoInspectorAccount, loadPrecinctsDemo } from '../precincts/index.js';
+import { loadAppealsDemo } from '../appeals/index.js';
 import { recordAudit, systemActor } from '../platform/audit/audit.service.js';
 import { generatePassword } from '../platform/auth/passwords.js';
 import { staffRoles } from '../platform/auth/roles.js';
@@ -24,7 +27,7 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
 }
 
 /** Loads geography, the council and the seed report as the first period. Idempotent per empty database. */
-export async function loadDemoData(db: Db, log: Pick<Logger, 'info'>): Promise<void> {
+export async function loadDemoData(db: Db, log: Pick<Logger, 'info'>, options: { photos?: PhotoStore } = {}): Promise<void> {
   const commissionId = await db.transaction(async (tx) => {
     for (const d of almatyDistricts) {
       await upsertDistrict(tx, d);
@@ -56,6 +59,10 @@ export async function loadDemoData(db: Db, log: Pick<Logger, 'info'>): Promise<v
   const seeded = await loadPerformanceSeed(db, systemActor);
   const synthetic = await loadPerformanceDemo(db, systemActor);
   log.info({ ...seeded, syntheticValues: synthetic.values, syntheticAnswers: synthetic.answers }, "demo data loaded: the report's programmes and figures, synthetic district series, budgets and survey answers");
+  const precinctsDemo = await loadPrecinctsDemo(db, systemActor, options.photos);
+  log.info({ ...precinctsDemo }, 'demo data loaded: synthetic precincts, inspectors, reception points and address register');
+  const appealsDemo = await loadAppealsDemo(db, systemActor);
+  log.info({ ...appealsDemo }, 'demo data loaded: synthetic appeals, proposals and drug-advert reports');
 }
 
 export interface DemoAccount {
@@ -75,13 +82,14 @@ export async function createDemoAccounts(db: Db, demoPassword: string | undefine
   for (const role of staffRoles.filter((r) => r !== 'admin')) {
     const username = role.replace('_', '-');
     const password = demoPassword ?? generatePassword();
-    await createUser(db, systemActor, {
+    const created = await createUser(db, systemActor, {
       username,
       displayName: `Demo ${role} (synthetic)`,
       role,
       scope: role === 'inspector' ? { kind: 'district', districtId: 'almaly' } : { kind: 'city' },
       password,
     });
+    if (role === 'inspector') await linkDemoInspectorAccount(db, created.user.id, 'almaly');
     accounts.push({ username, role, password });
   }
   return accounts;

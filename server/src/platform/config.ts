@@ -20,11 +20,19 @@ const configSchema = z.object({
   DEMO_DATA: z.enum(['auto', 'off']).default('auto'),
   PUBLIC_URL: z.string().url().optional(),
   MAP_TILE_URL: z.string().url().optional(),
+  /** Shown under the map when MAP_TILE_URL is set (tile providers require it). */
+  MAP_TILE_ATTRIBUTION: z.string().max(300).optional(),
   /** Trust X-Forwarded-* from a proxy: 'false' (default), 'true', or a comma list of proxy addresses/CIDRs. */
   TRUST_PROXY: z.string().default('false'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
+  /** Appeals one address may submit per hour (web and Open311 without a key). */
+  APPEAL_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** When set, the demo data issues an Open311 API key with exactly this value (otherwise a random one, printed once). */
+  OPEN311_DEMO_KEY: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
+  /** Where notices to residents go: the development log files (DATA_DIR/sms.log, email.log) by default. */
+  NOTIFY_PROVIDER: z.enum(['log']).default('log'),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & { dataDir: string; trustProxy: boolean | string[] };

@@ -17,6 +17,7 @@ export const problemCatalogue = {
   conflict: { status: 409, title: 'Conflicts with the current state' },
   survey_link_used: { status: 409, title: 'This survey link has already been used' },
   survey_link_unknown: { status: 404, title: 'This survey link is unknown or has expired' },
+  outside_city: { status: 422, title: 'The place is outside the city' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   unprocessable: { status: 422, title: 'The content cannot be processed' },

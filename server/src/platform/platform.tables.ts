@@ -119,3 +119,20 @@ export const jobAttempts = pgTable(
   },
   (t) => [index('job_attempts_job_idx').on(t.jobId)],
 );
+
+/** Settings an administrator may change at run time (e.g. the inspector workload norms), one JSON value per key. */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Changes to the statutory working calendar that the government announces each year: an extra day off
+ * (`holiday`) or a weekend day made a working day (`workday`). Statutory holidays come from date-holidays.
+ */
+export const calendarOverrides = pgTable('calendar_overrides', {
+  date: text('date').primaryKey(),
+  kind: text('kind').$type<'holiday' | 'workday'>().notNull(),
+  note: text('note'),
+});

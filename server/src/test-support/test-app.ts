@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { generatePassword } from '../platform/auth/passwords.js';
@@ -12,6 +15,8 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   testDb: TestDatabase;
+  /** This app's DATA_DIR (photos, sms.log, email.log). */
+  dataDir: string;
   /** Creates an account with the role and returns a Cookie header for its session. */
   login(role: StaffRole, scope?: Scope): Promise<string>;
   close(): Promise<void>;
@@ -19,7 +24,9 @@ export interface TestApp {
 
 export async function createTestApp(options: { serveWeb?: boolean } = {}): Promise<TestApp> {
   const testDb = await openTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000' });
+  // Photos and notification logs go to a folder of this test's own, removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openbeat-test-data-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', APPEAL_RATE_LIMIT: '1000', DATA_DIR: dataDir });
   const app = await buildApp({ config, database: testDb.database, serveWeb: options.serveWeb ?? false, logger: false });
   await app.ready();
   const db = testDb.database.db;
@@ -28,6 +35,7 @@ export async function createTestApp(options: { serveWeb?: boolean } = {}): Promi
     app,
     db,
     testDb,
+    dataDir,
     async login(role, scope = { kind: 'city' }) {
       const username = `t-${role.replace('_', '-')}-${++counter}-${Date.now().toString(36)}`;
       const password = generatePassword();
@@ -41,6 +49,7 @@ export async function createTestApp(options: { serveWeb?: boolean } = {}): Promi
     async close() {
       await app.close();
       await testDb.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

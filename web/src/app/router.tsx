@@ -1,8 +1,15 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { ADMINS, IMPORTERS, INDICATOR_DEFINERS, VALUE_EDITORS } from '../features/auth/roles';
+import { ADMINS, APPEAL_HANDLERS, IMPORTERS, INDICATOR_DEFINERS, PRECINCT_EDITORS, VALUE_EDITORS } from '../features/auth/roles';
 import { RequireRole } from '../features/auth/RequireRole';
+import { AppealNewPage } from '../pages/AppealNewPage';
+import { AppealsPage } from '../pages/AppealsPage';
+import { AppealTrackPage } from '../pages/AppealTrackPage';
 import { AuditPage } from '../pages/AuditPage';
+import { InspectorFinderPage } from '../pages/InspectorFinderPage';
+import { InspectorPage } from '../pages/InspectorPage';
+import { ProposalsPage } from '../pages/ProposalsPage';
+import { WorkloadPage } from '../pages/WorkloadPage';
 import { HomePage } from '../pages/HomePage';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
@@ -26,6 +33,10 @@ const ImportPage = lazy(() => import('../pages/ImportPage').then((m) => ({ defau
 const StaffIndicatorsPage = lazy(() => import('../pages/StaffIndicatorsPage').then((m) => ({ default: m.StaffIndicatorsPage })));
 const StaffValuesPage = lazy(() => import('../pages/StaffValuesPage').then((m) => ({ default: m.StaffValuesPage })));
 const StaffProgrammePage = lazy(() => import('../pages/StaffProgrammePage').then((m) => ({ default: m.StaffProgrammePage })));
+const StaffAppealsPage = lazy(() => import('../pages/StaffAppealsPage').then((m) => ({ default: m.StaffAppealsPage })));
+const StaffAppealPage = lazy(() => import('../pages/StaffAppealPage').then((m) => ({ default: m.StaffAppealPage })));
+const StaffPrecinctsPage = lazy(() => import('../pages/StaffPrecinctsPage').then((m) => ({ default: m.StaffPrecinctsPage })));
+const AdminOpen311Page = lazy(() => import('../pages/AdminOpen311Page').then((m) => ({ default: m.AdminOpen311Page })));
 const AdminUsersPage = lazy(() => import('../pages/AdminUsersPage').then((m) => ({ default: m.AdminUsersPage })));
 
 function Deferred({ children }: { children: ReactNode }) {
@@ -47,6 +58,13 @@ export const router = createBrowserRouter([
       { path: 'scorecards/officials/:id', element: <OfficialScorecardPage /> },
       { path: 'trust', element: <TrustPage /> },
       { path: 'trust/survey', element: <TrustSurveyPage /> },
+      { path: 'inspectors', element: <InspectorFinderPage /> },
+      { path: 'inspectors/:id', element: <InspectorPage /> },
+      { path: 'precincts/workload', element: <WorkloadPage /> },
+      { path: 'appeals', element: <AppealsPage /> },
+      { path: 'appeals/new', element: <AppealNewPage /> },
+      { path: 'appeals/:code', element: <AppealTrackPage /> },
+      { path: 'proposals', element: <ProposalsPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'open-data', element: <OpenDataPage /> },
       { path: 'login', element: <LoginPage /> },
@@ -96,6 +114,46 @@ export const router = createBrowserRouter([
           <RequireRole roles={VALUE_EDITORS}>
             <Deferred>
               <StaffProgrammePage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/appeals',
+        element: (
+          <RequireRole roles={APPEAL_HANDLERS}>
+            <Deferred>
+              <StaffAppealsPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/appeals/:code',
+        element: (
+          <RequireRole roles={APPEAL_HANDLERS}>
+            <Deferred>
+              <StaffAppealPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/precincts',
+        element: (
+          <RequireRole roles={PRECINCT_EDITORS}>
+            <Deferred>
+              <StaffPrecinctsPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'admin/open311',
+        element: (
+          <RequireRole roles={ADMINS}>
+            <Deferred>
+              <AdminOpen311Page />
             </Deferred>
           </RequireRole>
         ),

@@ -17,3 +17,7 @@ export const ADMINS: readonly Role[] = ['admin'];
 export function hasRole(user: SessionUser | null | undefined, roles: readonly Role[]): user is SessionUser {
   return !!user && roles.includes(user.role);
 }
+/** Who works on appeals: inspectors (own precinct), editors (their scope), admins. */
+export const APPEAL_HANDLERS: readonly Role[] = ['inspector', 'editor', 'admin'];
+/** Who maintains precincts, inspectors and the address register (imports). */
+export const PRECINCT_EDITORS: readonly Role[] = ['editor', 'admin'];

@@ -1,0 +1,5 @@
+// The precincts module: precincts, inspectors, reception points, the address register, workload
+// against the norms (п.9) and printable info sheets (п.22). Other modules use only this.
+export { precinctsRoutes } from './precincts.routes.js';
+export { outsideCity, precinctAt, precinctById, precinctOfUser, precinctRefs } from './precincts.service.js';
+export { linkDemoInspectorAccount, loadPrecinctsDemo } from './precincts.demo.js';
