@@ -110,8 +110,27 @@ function failures(result: Result): number {
   return result.errors + result.timeouts + result.non2xx;
 }
 
-function fire(url: string, duration: number, title: string): Promise<Result> {
-  return Promise.resolve(autocannon({ url, title, connections: CONNECTIONS, duration, ...(workers > 0 ? { workers } : {}) }));
+/** What each request sends: the route's paths in turn (e.g. many points), and for a POST its body. */
+interface RequestShape {
+  paths: string[];
+  method: 'GET' | 'POST';
+  body?: string;
+  contentType?: string;
+}
+
+function fire(url: string, duration: number, title: string, shape?: RequestShape): Promise<Result> {
+  const origin = new URL(url).origin;
+  const requests =
+    shape && (shape.paths.length > 1 || shape.method !== 'GET')
+      ? shape.paths.map((p) => ({
+          method: shape.method,
+          path: p,
+          ...(shape.body !== undefined ? { body: shape.body, headers: { 'content-type': shape.contentType ?? 'application/json' } } : {}),
+        }))
+      : undefined;
+  return Promise.resolve(
+    autocannon({ url: requests ? origin : url, title, connections: CONNECTIONS, duration, ...(requests ? { requests } : {}), ...(workers > 0 ? { workers } : {}) }),
+  );
 }
 
 interface Measured {
@@ -120,10 +139,10 @@ interface Measured {
   run: Result;
 }
 
-async function measure(url: string, label: string): Promise<Measured> {
+async function measure(url: string, label: string, shape?: RequestShape): Promise<Measured> {
   process.stderr.write(`  ${label}: warm-up ${warmupS}s, run ${durationS}s …\n`);
-  const warmup = warmupS > 0 ? await fire(url, warmupS, `${label} warm-up`) : null;
-  const run = await fire(url, durationS, label);
+  const warmup = warmupS > 0 ? await fire(url, warmupS, `${label} warm-up`, shape) : null;
+  const run = await fire(url, durationS, label, shape);
   return { url, warmup, run };
 }
 
@@ -177,8 +196,14 @@ function printTable(header: string[], ...body: string[][]): void {
 export interface BenchmarkSpec {
   /** Names the results file, bench/results/<name>.json. */
   name: string;
-  /** The app's route under test (a GET). */
+  /** The app's route under test (a GET unless `post` is given). */
   route: string;
+  /** Several paths of the route to request in turn (e.g. points spread over the city); default [route]. */
+  paths?: string[];
+  /** POST this JSON body instead of a GET; the reference route answers the captured body with the same status. */
+  post?: { body: string };
+  /** Extra configuration for the app (e.g. a rate limit a benchmark must not hit). */
+  env?: Record<string, string>;
   /** Extra data to load after the demo data (e.g. the size the benchmark calls for). */
   prepare?: (db: Database['db']) => Promise<void>;
   /** What the data is, for the printed header. */
@@ -193,26 +218,32 @@ async function run(spec: BenchmarkSpec): Promise<number> {
   let app: FastifyInstance | undefined;
   let reference: FastifyInstance | undefined;
   try {
-    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', HOST, PORT: '0', ...bench.env });
+    const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', HOST, PORT: '0', ...bench.env, ...spec.env });
     app = await buildApp({ config, database: bench.database, serveWeb: false, logger: false });
     const appUrl = await listenLocal(app, ROUTE);
+    const method = spec.post ? 'POST' : 'GET';
+    const shape: RequestShape = { paths: spec.paths ?? [ROUTE], method, ...(spec.post ? { body: spec.post.body, contentType: 'application/json' } : {}) };
+    const send = (url: string) => fetch(url, spec.post ? { method: 'POST', body: spec.post.body, headers: { 'content-type': 'application/json' } } : {});
 
-    // The reference sends the very body the app returns, captured once.
-    const probe = await fetch(appUrl);
+    // The reference sends the very body the app returns, captured once (a POST's reference also parses the JSON it is sent).
+    const probe = await send(new URL(shape.paths[0]!, appUrl).toString());
     const body = await probe.text();
-    if (probe.status !== 200) throw new Error(`${appUrl} answered ${probe.status}: ${body.slice(0, 200)}`);
+    if (probe.status >= 300) throw new Error(`${appUrl} answered ${probe.status}: ${body.slice(0, 200)}`);
+    const status = probe.status;
     const bodyBytes = Buffer.byteLength(body);
 
     reference = Fastify({ logger: false });
-    reference.get(ROUTE, (_request, reply) => reply.type('application/json').send(body));
+    const routePattern = ROUTE.split('?')[0]!;
+    if (spec.post) reference.post(routePattern, (_request, reply) => reply.code(status).type('application/json').send(body));
+    else reference.get(routePattern, (_request, reply) => reply.type('application/json').send(body));
     const referenceUrl = await listenLocal(reference, ROUTE);
-    const check = await fetch(referenceUrl);
-    if (check.status !== 200 || (await check.text()) !== body) throw new Error('reference route does not return the captured body');
+    const check = await send(referenceUrl);
+    if (check.status !== status || (await check.text()) !== body) throw new Error('reference route does not return the captured body');
 
     process.stderr.write(`openbeat bench: ${ROUTE}${spec.describeData ? ` (${spec.describeData})` : ''}, ${bodyBytes} B body, ${CONNECTIONS} connections, ${bench.describe}, node ${process.version}\n`);
     const rssIdle = process.memoryUsage().rss;
-    const { value: appRun, peakRss } = await withPeakRss(() => measure(appUrl, 'app'));
-    const refRun = await measure(referenceUrl, 'reference');
+    const { value: appRun, peakRss } = await withPeakRss(() => measure(appUrl, 'app', shape));
+    const refRun = await measure(referenceUrl, 'reference', shape);
 
     const a = summary(appRun);
     const r = summary(refRun);
@@ -220,7 +251,7 @@ async function run(spec: BenchmarkSpec): Promise<number> {
     const verdict = ratio >= GOAL_RATIO ? 'PASS' : 'BELOW GOAL';
     const failed = [appRun, refRun].flatMap((m) => [m.warmup, m.run]).filter((x): x is Result => x !== null).some((x) => failures(x) > 0);
 
-    console.log(`\nGET ${ROUTE} — ${durationS}s measured after ${warmupS}s warm-up, ${CONNECTIONS} connections, body ${fmt(bodyBytes)} B, ${bench.database.driver}\n`);
+    console.log(`\n${method} ${ROUTE}${shape.paths.length > 1 ? ` (${shape.paths.length} different paths in turn)` : ''} — ${durationS}s measured after ${warmupS}s warm-up, ${CONNECTIONS} connections, body ${fmt(bodyBytes)} B, ${bench.database.driver}\n`);
     printTable(
       ['', 'req/s (avg)', 'p50 ms', 'p99 ms', 'errors', 'non-2xx'],
       ['app', fmt(a.requestsPerSecAvg), fmt(a.latencyMs.p50, 1), fmt(a.latencyMs.p99, 1), fmt(a.errors + a.timeouts), fmt(a.non2xx)],
