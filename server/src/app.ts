@@ -29,6 +29,7 @@ import { userRoutes } from './platform/auth/users.routes.js';
 import type { AppConfig } from './platform/config.js';
 import { migrationsApplied, type Database } from './platform/db/db.js';
 import { frameworkErrorHandler, installErrorHandler, problem, sendProblem } from './platform/errors.js';
+import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { geographyRoutes } from './platform/geography/geography.routes.js';
 import { installMetrics } from './platform/http/metrics.js';
 
@@ -119,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes, { db, config });
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
+  await app.register(calendarRoutes, { db });
   await app.register(geographyRoutes, { db, tileUrl: config.MAP_TILE_URL, tileAttribution: config.MAP_TILE_ATTRIBUTION });
   // One process owns an embedded database, so its cache needs no expiry; PostgreSQL may have several.
   const readModelTtlMs = database.driver === 'pglite' ? Number.POSITIVE_INFINITY : 2000;

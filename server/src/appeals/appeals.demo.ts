@@ -6,7 +6,7 @@ import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js
 import { queryRows, type Db } from '../platform/db/db.js';
 import { routeAppeal, type AppealStatus, type ResponsibleUnit } from './appeals.domain.js';
 import { maskPersonalData } from './appeals.masking.js';
-import { workingCalendar } from './appeals.service.js';
+import { syncDrugAdvertIndicators, workingCalendar } from './appeals.service.js';
 import { appealCategories, appealEvents, appeals } from './appeals.tables.js';
 
 const DEMO_APPEALS = 260;
@@ -47,7 +47,7 @@ const answers = [
   'Меры приняты: маршрут патруля скорректирован, обстановка контролируется (демо).',
 ];
 
-export async function loadAppealsDemo(db: Db, actor: AuditActor): Promise<{ appeals: number }> {
+export async function loadAppealsDemo(db: Db, actor: AuditActor): Promise<{ appeals: number; indicatorValues?: number }> {
   const random = mulberry32(311);
   const categories = new Map((await db.select().from(appealCategories)).map((c) => [c.code, c]));
   const places = await queryRows<{ lon: number; lat: number; precinct_id: string; district_id: string }>(
@@ -123,5 +123,6 @@ export async function loadAppealsDemo(db: Db, actor: AuditActor): Promise<{ appe
     }
     await recordAudit(tx, actor, { action: 'import', entity: 'appeals', entityId: 'demo', before: null, after: { synthetic: true, appeals: created } });
   });
-  return { appeals: created };
+  const indicatorValues = await syncDrugAdvertIndicators(db, actor);
+  return { appeals: created, indicatorValues };
 }

@@ -3,7 +3,7 @@
 // read only here and by the notification handler; public presenters never see it.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, asc, desc, eq, isNotNull, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
-import { issueTrustToken } from '../performance/index.js';
+import { issueTrustToken, saveComputedValues } from '../performance/index.js';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/roles.js';
 import { WorkingCalendar, type CalendarOverride } from '../platform/calendar/working-calendar.js';
@@ -718,7 +718,7 @@ export async function setVisibility(db: Db, principal: Principal, actor: AuditAc
 }
 
 export async function recordRemoval(db: Db, principal: Principal, actor: AuditActor, rawCode: string, removedOn: string, evidence: string) {
-  return staffChange(db, principal, actor, rawCode, async (_tx, row) => {
+  const view = await staffChange(db, principal, actor, rawCode, async (_tx, row) => {
     if (row.kind !== 'drug_advert') throw new AppError('conflict', 'removal is recorded for drug adverts only');
     if (row.removedAt) throw new AppError('conflict', 'the removal is already recorded');
     const removedAt = new Date(`${removedOn}T12:00:00+05:00`);
@@ -729,6 +729,8 @@ export async function recordRemoval(db: Db, principal: Principal, actor: AuditAc
     if (!row.answer) Object.assign(set, { answer: row.advertKind === 'link' ? `Ресурс заблокирован ${removedOn}. ${evidence}` : `Надпись закрашена ${removedOn}. ${evidence}`, answeredAt: new Date() });
     return { set, event: { kind: 'removed', status, unit: row.unit, publicNote: `${removedOn}: ${maskPersonalData(evidence).text}` }, action: 'removal', notifyEvent: 'removed' };
   });
+  await syncDrugAdvertIndicators(db, actor);
+  return view;
 }
 
 export async function adoptProposal(db: Db, principal: Principal, actor: AuditActor, rawCode: string, ref: { kind: 'recommendation' | 'programme' | 'measure'; ref: string }) {
@@ -770,6 +772,34 @@ export async function drugAdvertStats(db: DbOrTx, months = 12) {
     months: rows.map((r) => ({ month: r.month, reported: Number(r.reported), removed: Number(r.removed), medianDaysToRemove: r.median_days === null ? null : Math.round(Number(r.median_days) * 10) / 10 })),
     open: open?.n ?? 0,
   };
+}
+
+/**
+ * Feeds the Stop Drugs programme (п.3): reports and removals per completed month of the last year go to
+ * the indicators `drug_adverts_reported` and `drug_adverts_removed` (skipped where they are not defined).
+ * Months with any synthetic report are marked synthetic.
+ */
+export async function syncDrugAdvertIndicators(db: Db, actor: AuditActor, now = new Date()): Promise<number> {
+  const rows = await queryRows<{ month: string; reported: number; removed: number; synthetic: boolean }>(
+    db,
+    sql`select to_char(date_trunc('month', created_at at time zone 'Asia/Almaty'), 'YYYY-MM') as month,
+          count(*)::int as reported, count(removed_at)::int as removed, bool_or(synthetic) as synthetic
+        from ${appeals} where kind = 'drug_advert' and status not in ('declined', 'duplicate')
+          and created_at >= ${new Date(now.getTime() - 400 * 86_400_000).toISOString()}::timestamptz
+        group by 1 order by 1`,
+  );
+  const current = new Date(now.getTime() + 5 * 3_600_000).toISOString().slice(0, 7);
+  const completed = rows.filter((r) => r.month < current);
+  const source = 'openbeat: обращения жителей (п.3)';
+  const reason = 'пересчитано по обращениям жителей';
+  let written = 0;
+  for (const synthetic of [true, false]) {
+    const part = completed.filter((r) => Boolean(r.synthetic) === synthetic);
+    if (part.length === 0) continue;
+    written += await saveComputedValues(db, actor, { indicatorCode: 'drug_adverts_reported', unitId: 'city', source, reason, synthetic, values: part.map((r) => ({ period: r.month, value: Number(r.reported) })) });
+    written += await saveComputedValues(db, actor, { indicatorCode: 'drug_adverts_removed', unitId: 'city', source, reason, synthetic, values: part.map((r) => ({ period: r.month, value: Number(r.removed) })) });
+  }
+  return written;
 }
 
 // ---- Open311 API keys -------------------------------------------------------------------------------

@@ -237,6 +237,8 @@ export interface ValueWrite {
   note: string;
   reason: string;
   figureId?: string | null;
+  /** Derived from synthetic demo records (shown as such). */
+  synthetic?: boolean;
 }
 
 export type ValueChange = 'new' | 'correction' | 'unchanged';
@@ -306,6 +308,7 @@ async function writeValue(tx: Tx, actor: AuditActor, indicator: repo.IndicatorRo
       reason: existing ? input.reason.trim() : '',
       figureId: input.figureId ?? null,
       replaces: existing?.id ?? null,
+      synthetic: input.synthetic ?? false,
       enteredByRole: actor.role,
       enteredByUnit: actor.unit,
       enteredByUser: actor.userId,
@@ -335,6 +338,30 @@ export async function saveValue(db: Db, actor: AuditActor, indicatorId: string, 
   });
   if (change !== 'unchanged') invalidatePerformanceCache();
   return change;
+}
+
+/**
+ * Values another module computes from its own records (e.g. drug adverts removed per month, from the
+ * appeals module): each completed period is written when it differs from the current value, as a
+ * correction with the given reason. An indicator that is not defined is skipped (returns 0).
+ */
+export async function saveComputedValues(
+  db: Db,
+  actor: AuditActor,
+  input: { indicatorCode: string; unitId: string; source: string; reason: string; synthetic: boolean; values: { period: string; value: number }[] },
+): Promise<number> {
+  const indicator = await repo.findIndicatorByCode(db, input.indicatorCode, input.unitId);
+  if (!indicator) return 0;
+  let written = 0;
+  await db.transaction(async (tx) => {
+    await lockIndicator(tx, indicator.id);
+    for (const v of input.values) {
+      const change = await writeValue(tx, actor, indicator, { period: v.period, value: v.value, source: input.source, note: '', reason: input.reason, synthetic: input.synthetic });
+      if (change !== 'unchanged') written++;
+    }
+  });
+  if (written > 0) invalidatePerformanceCache();
+  return written;
 }
 
 /** Promotes a figure found by the report import (oversight) into an indicator value. */
