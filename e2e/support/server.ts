@@ -25,6 +25,8 @@ export async function startE2eServer(): Promise<E2eServer> {
     throw new Error(`The web app is not built (${webDistDir}); npm test builds it first.`);
   }
   const testDb: TestDatabase = await openTestDatabase();
+  // Photos and notification logs go to a folder of this server's own, removed on close.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openbeat-e2e-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', APPEAL_RATE_LIMIT: '1000', DATA_DIR: dataDir });
   const app = await buildApp({ config, database: testDb.database, serveWeb: true, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -7,7 +7,7 @@ import type { Db } from '../platform/db/db.js';
 import { AppError, invalid } from '../platform/errors.js';
 import { errorResponses, problemSchema } from '../platform/http/schemas.js';
 import { MAX_PHOTO_BYTES, processPhoto, type PhotoStore, type ProcessedPhoto } from '../platform/images/photos.js';
-import { MAX_PHOTOS } from './appeals.domain.js';
+import { MAX_DESCRIPTION_CHARS, MAX_PHOTOS } from './appeals.domain.js';
 import {
   adoptBody,
   answerBody,
@@ -66,7 +66,11 @@ async function readSubmission(request: FastifyRequest): Promise<{ body: SubmitBo
           throw invalid(part.fieldname, `unexpected file field '${part.fieldname}'; attach photos as 'photo'`);
         }
         buffers.push(await part.toBuffer());
-      } else if (part.fieldname === 'appeal') json = String(part.value);
+      } else if (part.fieldname === 'appeal') {
+        // Busboy cuts a field at fieldSize without an error; a cut JSON would read as "not valid JSON".
+        if (part.valueTruncated) throw invalid('description', `a description is at most ${MAX_DESCRIPTION_CHARS} characters`);
+        json = String(part.value);
+      }
     }
   } catch (error) {
     if (error instanceof AppError) throw error;

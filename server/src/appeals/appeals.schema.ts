@@ -161,7 +161,17 @@ export const staffAppealSchema = publicAppealSchema
     contestReason: z.string().nullable(),
     internalTimeline: z.array(timelineEventSchema.extend({ internalNote: z.string().nullable() })),
     duplicates: z.array(z.object({ code: z.string(), status: z.enum(appealStatuses), excerpt: z.string(), distanceM: z.number().nullable(), hoursApart: z.number(), score: z.number() })),
-    allowed: z.object({ route: z.boolean(), statuses: z.array(z.enum(appealStatuses)), answer: z.boolean(), supervise: z.boolean() }),
+    /** For a drug link: the address to have blocked (staff only). */
+    advertUrl: z.string().nullable(),
+    allowed: z.object({
+      route: z.boolean(),
+      statuses: z.array(z.enum(appealStatuses)),
+      answer: z.boolean(),
+      supervise: z.boolean(),
+      hide: z.boolean(),
+      removal: z.boolean(),
+      adopt: z.boolean(),
+    }),
   })
   .meta({ id: 'StaffAppeal' });
 

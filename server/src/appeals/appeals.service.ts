@@ -428,19 +428,22 @@ export async function requestSupport(db: Db, rawCode: string, contact: string | 
 }
 
 export async function confirmSupport(db: Db, rawCode: string, challengeId: string, code: string) {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const row = await proposal(tx, rawCode);
     const [challenge] = await tx.select().from(supportChallenges).where(and(eq(supportChallenges.id, challengeId), eq(supportChallenges.appealId, row.id))).for('update');
     if (!challenge || challenge.usedAt || challenge.expiresAt.getTime() < Date.now()) throw new AppError('conflict', 'this confirmation has expired or was used; ask for a new code');
     if (challenge.attempts >= 5) throw new AppError('rate_limited', 'too many wrong codes; ask for a new code');
     if (challenge.codeHash !== sha256(`${row.id}:${code}`)) {
+      // The wrong attempt must commit to count, so the refusal is thrown after the transaction.
       await tx.update(supportChallenges).set({ attempts: challenge.attempts + 1 }).where(eq(supportChallenges.id, challenge.id));
-      throw invalid('code', 'the code is not right; check the message');
+      return null;
     }
     await tx.update(supportChallenges).set({ usedAt: new Date() }).where(eq(supportChallenges.id, challenge.id));
     const added = await addSupport(tx, row, challenge.supporterKey);
     return { challengeId: challenge.id, supportCount: added.count, supported: true, sentTo: null };
   });
+  if (!result) throw invalid('code', 'the code is not right; check the message');
+  return result;
 }
 
 async function addSupport(tx: Tx, row: AppealRow, supporterKey: string): Promise<{ count: number }> {
@@ -558,6 +561,10 @@ function allowedFor(view: StaffView, row: AppealRow) {
     statuses: statuses as AppealStatus[],
     answer: !finalStatuses.includes(row.status) && row.status !== 'received' && !locked,
     supervise: supervisor,
+    hide: true,
+    removal: row.kind === 'drug_advert' && row.removedAt === null && !['declined', 'not_competent', 'duplicate'].includes(row.status),
+    // Taking a proposal up into a recommendation, programme or measure is a supervisor's decision.
+    adopt: row.kind === 'proposal' && supervisor,
   };
 }
 
@@ -595,6 +602,7 @@ export async function staffAppeal(db: DbOrTx, principal: Principal, rawCode: str
     contact: { name: row.contactName, phone: row.contactPhone, email: row.contactEmail, lang: row.contactLang },
     source: row.source,
     contestReason: row.contestReason,
+    advertUrl: row.advertUrl,
     internalTimeline: events.map((e) => ({ at: e.at.toISOString(), kind: e.kind, status: e.status, unit: e.unit, note: e.publicNote, actorRole: e.actorRole, internalNote: e.internalNote })),
     duplicates: suggestions.map((s) => {
       const c = byId.get(s.id)!;
@@ -734,8 +742,9 @@ export async function recordRemoval(db: Db, principal: Principal, actor: AuditAc
 }
 
 export async function adoptProposal(db: Db, principal: Principal, actor: AuditActor, rawCode: string, ref: { kind: 'recommendation' | 'programme' | 'measure'; ref: string }) {
-  return staffChange(db, principal, actor, rawCode, async (tx, row) => {
+  return staffChange(db, principal, actor, rawCode, async (tx, row, view) => {
     if (row.kind !== 'proposal') throw new AppError('conflict', 'only a proposal can be adopted');
+    if (!allowedFor(view, row).adopt) throw new AppError('forbidden', 'adopting a proposal is for an editor or an administrator');
     await assertAdoptionTarget(tx, ref);
     return { set: { adoptedRef: ref }, event: { kind: 'adopted', status: row.status, unit: row.unit, publicNote: `${ref.kind}:${ref.ref}` }, action: 'adopt' };
   });

@@ -3,6 +3,7 @@
 // that re-checks the same file and writes all rows or none, audited.
 import { inArray, sql } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js';
+import { canonicalJson } from '../platform/audit/canonical-json.js';
 import type { LocalizedText } from '../platform/db/columns.js';
 import { queryRows, type Db, type DbOrTx } from '../platform/db/db.js';
 import { readTable } from '../platform/documents/table-reader.js';
@@ -109,11 +110,23 @@ function readPrecinctFeatures(buffer: Buffer, filename: string): { rows: ImportR
 async function checkPrecincts(db: DbOrTx, rows: ImportRow[], inputs: Map<number, PrecinctInput>): Promise<void> {
   const known = new Set((await db.select({ id: districts.id }).from(districts)).map((d) => d.id));
   const list = [...inputs.values()];
-  const geometryVerdicts = await queryRows<{ i: number; valid: boolean; reason: string | null; ok_city: boolean }>(
+  const ids = list.map((x) => x.id);
+  // Precincts tile the city, so a polygon may not overlap (by more than ~10 m², float noise along shared
+  // edges) a precinct the file does not replace, nor another polygon of the file. Invalid polygons are
+  // left out of the overlap test (they are refused for that already).
+  const geometryVerdicts = await queryRows<{ i: number; valid: boolean; reason: string | null; ok_city: boolean; overlaps: string | null }>(
     db,
-    sql`with g as (select (e.ordinality - 1)::int as i, ST_SetSRID(ST_GeomFromGeoJSON(e.value::text), 4326) as geom from jsonb_array_elements(${JSON.stringify(list.map((x) => JSON.parse(x.geometry)))}::jsonb) with ordinality e)
-        select i, ST_IsValid(geom) as valid, case when ST_IsValid(geom) then null else ST_IsValidReason(geom) end as reason,
-          exists (select 1 from ${districts} d where ST_Intersects(d.geom, geom)) as ok_city from g`,
+    // `g.geom` is qualified: inside the subqueries a bare `geom` would be the other table's column.
+    sql`with g as (select (e.ordinality - 1)::int as i, ST_SetSRID(ST_GeomFromGeoJSON(e.value::text), 4326) as geom from jsonb_array_elements(${JSON.stringify(list.map((x) => JSON.parse(x.geometry)))}::jsonb) with ordinality e),
+         ids as (select value as id from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+        select g.i, ST_IsValid(g.geom) as valid, case when ST_IsValid(g.geom) then null else ST_IsValidReason(g.geom) end as reason,
+          exists (select 1 from ${districts} d where ST_Intersects(d.geom, g.geom)) as ok_city,
+          case when ST_IsValid(g.geom) then coalesce(
+            (select p.id from ${precincts} p where p.id not in (select id from ids) and ST_Intersects(p.geom, g.geom)
+               and ST_Area(ST_Intersection(p.geom, g.geom)) > 1e-9 order by p.code limit 1),
+            (select '#' || (o.i + 1) from g o where o.i <> g.i and ST_IsValid(o.geom) and ST_Intersects(o.geom, g.geom)
+               and ST_Area(ST_Intersection(o.geom, g.geom)) > 1e-9 order by o.i limit 1)) end as overlaps
+        from g`,
   );
   const existing = new Map(
     (await db.select({ id: precincts.id, code: precincts.code, districtId: precincts.districtId, name: precincts.name, population: precincts.population }).from(precincts)).map((p) => [p.id, p]),
@@ -127,6 +140,9 @@ async function checkPrecincts(db: DbOrTx, rows: ImportRow[], inputs: Map<number,
     if (!known.has(input.districtId)) return fail('district', `no district department '${input.districtId}'`);
     if (!v?.valid) return fail('geometry', `the polygon is not valid: ${v?.reason ?? 'unknown'}`);
     if (!v.ok_city) return fail('geometry', 'the polygon lies outside every district department of the city');
+    if (v.overlaps) {
+      return fail('geometry', v.overlaps.startsWith('#') ? `the polygon overlaps feature ${v.overlaps.slice(1)} of the file` : `the polygon overlaps precinct ${v.overlaps}, which the file does not replace; include its new outline in the file`);
+    }
     const clash = codes.get(input.code);
     if (clash && clash !== input.id) return fail('code', `the code ${input.code} already belongs to precinct ${clash}`);
     const before = existing.get(input.id);
@@ -294,10 +310,11 @@ async function checkInspectors(db: DbOrTx, rows: ImportRow[], inputs: Map<number
         before.phone === input.phone &&
         before.precinctId === (precinctId ?? null) &&
         before.active === input.active &&
-        JSON.stringify(before.name) === JSON.stringify(input.name) &&
-        JSON.stringify(before.rank) === JSON.stringify(input.rank) &&
-        JSON.stringify(before.position) === JSON.stringify(input.position) &&
-        JSON.stringify(before.messengers) === JSON.stringify(input.messengers);
+        // canonicalJson: jsonb hands keys back in its own order, so plain JSON.stringify never matches.
+        canonicalJson(before.name) === canonicalJson(input.name) &&
+        canonicalJson(before.rank) === canonicalJson(input.rank) &&
+        canonicalJson(before.position) === canonicalJson(input.position) &&
+        canonicalJson(before.messengers) === canonicalJson(input.messengers);
       row.change = same ? 'same' : 'update';
     }
   }

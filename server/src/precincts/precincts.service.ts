@@ -238,7 +238,7 @@ export async function listPrecincts(db: DbOrTx, district?: string): Promise<Prec
 export async function precinctDetail(db: DbOrTx, id: string) {
   const rows = await queryRows<PrecinctRow & { geometry: string }>(
     db,
-    sql`select ${precinctColumns}, ST_AsGeoJSON(ST_SimplifyPreserveTopology(p.geom, 0.0001), 6) as geometry
+    sql`select ${precinctColumns}, ST_AsGeoJSON(ST_Multi(ST_SimplifyPreserveTopology(p.geom, 0.0001)), 6) as geometry
         from ${precincts} p join ${districts} d on d.id = p.district_id where p.id = ${id}`,
   );
   const row = rows[0];

@@ -104,7 +104,8 @@ describe(`precincts on ${testDriver}: which precinct contains a point`, () => {
       expect(res.statusCode).toBe(200);
       answers.add((res.json() as LocateAnswer).precinct.code);
     }
-    expect([...answers]).toEqual([edge!.a < edge!.b ? edge!.a : edge!.b]);
+    expect(edge!.a < edge!.b).toBe(true);
+    expect([...answers]).toEqual([edge!.a]);
   });
 
   it('gives a vertex shared by three precincts to the lowest of the three codes', async () => {
@@ -159,12 +160,13 @@ describe(`precincts on ${testDriver}: which precinct contains a point`, () => {
 // ---- The demo generator's promise ---------------------------------------------------------------
 
 describe(`precincts on ${testDriver}: the demo precincts tile the districts`, () => {
-  it('covers every district with its precincts: areas add up within 0.1 %, no gaps, nothing outside', async () => {
-    const perDistrict = await rows<{ id: string; district_area: number; precinct_area: number; n: number; gap_area: number }>(
+  // Inside their district, without overlaps, and with areas that add up to the district's: then the
+  // gaps are under 0.1 % too. (ST_Union over a district answers no rows on PGlite, so it is not used.)
+  it('covers every district with its precincts: areas add up within 0.1 %, nothing outside', async () => {
+    const perDistrict = await rows<{ id: string; district_area: number; precinct_area: number; n: number }>(
       sql`select d.id, ST_Area(d.geom::geography) as district_area,
             (select sum(ST_Area(p.geom::geography)) from precincts p where p.district_id = d.id) as precinct_area,
-            (select count(*)::int from precincts p where p.district_id = d.id) as n,
-            ST_Area(ST_Difference(d.geom, (select ST_Union(p.geom) from precincts p where p.district_id = d.id))::geography) as gap_area
+            (select count(*)::int from precincts p where p.district_id = d.id) as n
           from districts d order by d.id`,
     );
     expect(perDistrict).toHaveLength(8);
@@ -172,7 +174,6 @@ describe(`precincts on ${testDriver}: the demo precincts tile the districts`, ()
       expect(Number(d.n), d.id).toBeGreaterThan(0);
       const districtArea = Number(d.district_area);
       expect(Math.abs(Number(d.precinct_area) - districtArea) / districtArea, d.id).toBeLessThan(0.001);
-      expect(Number(d.gap_area) / districtArea, d.id).toBeLessThan(0.001);
     }
     expect(perDistrict.reduce((s, d) => s + Number(d.n), 0)).toBe(288);
     const [outside] = await rows<{ n: number }>(
@@ -375,10 +376,12 @@ const feature = (properties: Record<string, unknown>, coordinates: unknown, type
 describe(`precincts on ${testDriver}: importing precinct polygons (GeoJSON)`, () => {
   it('marks every bad feature in the preview and refuses the whole file on confirm, storing nothing', async () => {
     const inside = await pointInside(sql`p.district_id = 'almaly'`);
+    // The good feature redraws an existing precinct with its own outline (a new one would overlap others).
+    const [own] = await rows<{ id: string; code: string; geometry: string }>(sql`select id, code, ST_AsGeoJSON(geom) as geometry from precincts where district_id = 'almaly' order by code offset 3 limit 1`);
     const file = JSON.stringify({
       type: 'FeatureCollection',
       features: [
-        feature({ id: 'almaly-901', code: '02-901', district: 'almaly', name_ru: 'Хороший участок' }, square(inside.lon, inside.lat)),
+        feature({ id: own!.id, code: own!.code, district: 'almaly', name_ru: 'Хороший участок' }, JSON.parse(own!.geometry).coordinates, 'MultiPolygon'),
         // A bow-tie: the ring crosses itself.
         feature({ id: 'almaly-902', code: '02-902', district: 'almaly', name_ru: 'Бантик' }, [
           [
@@ -391,14 +394,14 @@ describe(`precincts on ${testDriver}: importing precinct polygons (GeoJSON)`, ()
         ]),
         feature({ id: 'almaly-903', code: '02-903', district: 'almaly', name_ru: 'За городом' }, square(70.0, 40.0)),
         feature({ id: 'nowhere-001', code: '99-001', district: 'no-such-district', name_ru: 'Нет района' }, square(inside.lon, inside.lat)),
-        feature({ id: 'almaly-901', code: '02-904', district: 'almaly', name_ru: 'Дубликат' }, square(inside.lon, inside.lat)),
+        feature({ id: own!.id, code: '02-904', district: 'almaly', name_ru: 'Дубликат' }, square(inside.lon, inside.lat)),
       ],
     });
     const preview = await upload('/api/v1/precincts/import/preview', 'precincts.geojson', file, editor);
     expect(preview.statusCode).toBe(200);
     const body = preview.json() as Preview;
     const byLine = new Map(body.rows.map((r) => [r.line, r]));
-    expect(byLine.get(1)).toMatchObject({ ok: true, change: 'new', key: 'almaly-901' });
+    expect(byLine.get(1)).toMatchObject({ ok: true, change: 'update', key: own!.id });
     expect(byLine.get(2)).toMatchObject({ ok: false, field: 'geometry' });
     expect(byLine.get(2)!.reason).toMatch(/not valid/i);
     expect(byLine.get(3)).toMatchObject({ ok: false, field: 'geometry' });
@@ -427,17 +430,42 @@ describe(`precincts on ${testDriver}: importing precinct polygons (GeoJSON)`, ()
     expect(refused.statusCode).toBe(403);
   });
 
-  it('confirms a good file with one new precinct, audited, and locate then finds it', async () => {
+  it('refuses a new precinct drawn over existing ones, naming the precinct it overlaps', async () => {
     const inside = await pointInside(sql`p.district_id = 'almaly'`);
-    // The code sorts before every demo code, so on the overlap with the demo precinct the new one answers.
     const file = JSON.stringify({
       type: 'FeatureCollection',
-      features: [feature({ id: 'almaly-900', code: '00-900', district: 'almaly', name_ru: 'Новый участок (тест)', name_kk: 'Жаңа учаске (тест)', population: 4200, population_year: 2025 }, square(inside.lon, inside.lat))],
+      features: [feature({ id: 'almaly-901', code: '00-901', district: 'almaly', name_ru: 'Наложенный участок (тест)' }, square(inside.lon, inside.lat))],
+    });
+    const res = await upload('/api/v1/precincts/import/preview', 'overlap.geojson', file, editor);
+    expect(res.statusCode).toBe(200);
+    const row = (res.json() as { rows: { ok: boolean; field: string; reason: string }[] }).rows[0]!;
+    expect(row).toMatchObject({ ok: false, field: 'geometry' });
+    expect(row.reason).toMatch(/overlaps precinct almaly-/);
+  });
+
+  it('confirms a file that splits a precinct in two, audited, and locate then finds the new one', async () => {
+    // The real-world change: an existing precinct gives up its eastern half to a new one.
+    const [halves] = await rows<{ id: string; code: string; west: string; east: string; lon: number; lat: number }>(sql`
+      with x as (select id, code, geom, ST_X(ST_Centroid(geom)) as cx from precincts where district_id = 'almaly' order by code limit 1),
+           parts as (select x.id, x.code, (ST_Dump(ST_Split(x.geom, ST_SetSRID(ST_MakeLine(ST_MakePoint(x.cx, -90), ST_MakePoint(x.cx, 90)), 4326)))).geom as g, x.cx from x)
+      select id, code,
+        ST_AsGeoJSON(ST_Multi(ST_Union(g) filter (where ST_X(ST_Centroid(g)) < cx))) as west,
+        ST_AsGeoJSON(ST_Multi(ST_Union(g) filter (where ST_X(ST_Centroid(g)) >= cx))) as east,
+        ST_X(ST_PointOnSurface(ST_Union(g) filter (where ST_X(ST_Centroid(g)) >= cx))) as lon,
+        ST_Y(ST_PointOnSurface(ST_Union(g) filter (where ST_X(ST_Centroid(g)) >= cx))) as lat
+      from parts group by id, code`);
+    const inside = { lon: Number(halves!.lon), lat: Number(halves!.lat) };
+    const file = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        feature({ id: halves!.id, code: halves!.code, district: 'almaly', name_ru: 'Западная часть (тест)' }, JSON.parse(halves!.west).coordinates, 'MultiPolygon'),
+        feature({ id: 'almaly-900', code: '00-900', district: 'almaly', name_ru: 'Новый участок (тест)', name_kk: 'Жаңа учаске (тест)', population: 4200, population_year: 2025 }, JSON.parse(halves!.east).coordinates, 'MultiPolygon'),
+      ],
     });
     const [precinctsBefore, auditBefore] = [await countOf('precincts'), await auditCount()];
     const confirm = await upload('/api/v1/precincts/import/confirm', 'new-precinct.geojson', file, editor);
     expect(confirm.statusCode).toBe(200);
-    expect(confirm.json()).toEqual({ saved: 1, created: 1, updated: 0 });
+    expect(confirm.json()).toEqual({ saved: 2, created: 1, updated: 1 });
     expect(await countOf('precincts')).toBe(precinctsBefore + 1);
     expect(await auditCount()).toBe(auditBefore + 1);
     const res = await locate(inside.lat, inside.lon);
@@ -445,6 +473,9 @@ describe(`precincts on ${testDriver}: importing precinct polygons (GeoJSON)`, ()
     const found = res.json() as LocateAnswer;
     expect(found.precinct).toMatchObject({ id: 'almaly-900', code: '00-900', district: { id: 'almaly' } });
     expect(found.inspectors).toEqual([]);
+    const demo = await t.app.inject({ method: 'GET', url: `/api/v1/precincts/${halves!.id}` });
+    expect(demo.statusCode).toBe(200);
+    expect(demo.json()).toMatchObject({ id: halves!.id, name: { ru: 'Западная часть (тест)' }, geometry: { type: 'MultiPolygon' } });
     const detail = await t.app.inject({ method: 'GET', url: '/api/v1/precincts/almaly-900' });
     expect(detail.statusCode).toBe(200);
     expect(detail.json()).toMatchObject({ population: 4200, name: { kk: 'Жаңа учаске (тест)' }, synthetic: false, geometry: { type: 'MultiPolygon' } });
