@@ -9,7 +9,7 @@ import { queryRows, type Db, type DbOrTx } from '../platform/db/db.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
 import { appSettings, districts } from '../platform/platform.tables.js';
 import { buildAddressIndex, matchAddress, type AddressRow } from './address.js';
-import { DEFAULT_NORMS, openingState, totalWorkload, workload, type HoursException, type MessengerLink, type ReceptionKind, type WeeklyHours, type WorkloadNorms } from './precincts.domain.js';
+import { DEFAULT_NORMS, normalizeKzPhone, openingState, totalWorkload, workload, type HoursException, type MessengerLink, type ReceptionKind, type WeeklyHours, type WorkloadNorms } from './precincts.domain.js';
 import type { InspectorCard, PrecinctSummary, ReceptionPointView } from './precincts.schema.js';
 import { addressRegister, inspectors, precincts, receptionPoints } from './precincts.tables.js';
 
@@ -396,7 +396,11 @@ export async function patchInspector(db: Db, actor: AuditActor, id: string, patc
     const currentDistrict = before.precinctId ? (await precinctById(tx, before.precinctId))?.districtId ?? null : null;
     assertDistrictScope(actor, currentDistrict);
     const set: Partial<typeof inspectors.$inferInsert> = { updatedAt: new Date() };
-    if (patch.phone !== undefined) set.phone = patch.phone;
+    if (patch.phone !== undefined) {
+      const phone = normalizeKzPhone(patch.phone);
+      if (!phone) throw invalid('phone', `'${patch.phone.slice(0, 30)}' is not a Kazakhstan phone number (+7 7XX XXX XX XX)`);
+      set.phone = phone;
+    }
     if (patch.messengers !== undefined) set.messengers = patch.messengers;
     if (patch.active !== undefined) set.active = patch.active;
     if (patch.precinctId !== undefined) {

@@ -30,6 +30,9 @@ export function AppShell() {
   const links = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/recommendations', label: t('nav.recommendations') },
+    { to: '/inspectors', label: t('nav.inspectors') },
+    { to: '/appeals', label: t('nav.appeals') },
+    { to: '/proposals', label: t('nav.proposals') },
     { to: '/scorecards', label: t('scorecards.nav.scorecards') },
     { to: '/trust', label: t('scorecards.nav.trust') },
     { to: '/audit', label: t('nav.audit') },

@@ -8,14 +8,23 @@ import staffEn from './performance-staff/en.json';
 import staffKk from './performance-staff/kk.json';
 import staffRu from './performance-staff/ru.json';
 import ruCore from './ru.json';
+import precinctsRu from './precincts/ru.json';
+import precinctsKk from './precincts/kk.json';
+import precinctsEn from './precincts/en.json';
+import appealsRu from './appeals/ru.json';
+import appealsKk from './appeals/kk.json';
+import appealsEn from './appeals/en.json';
+import appealsStaffRu from './appeals-staff/ru.json';
+import appealsStaffKk from './appeals-staff/kk.json';
+import appealsStaffEn from './appeals-staff/en.json';
 import scorecardsEn from './scorecards/en.json';
 import scorecardsKk from './scorecards/kk.json';
 import scorecardsRu from './scorecards/ru.json';
 
 // Each feature keeps its strings in its own folder, merged here under the feature's key.
-export const ru = { ...ruCore, scorecards: scorecardsRu, performanceStaff: staffRu };
-const kk = { ...kkCore, scorecards: scorecardsKk, performanceStaff: staffKk } satisfies typeof ru;
-const en = { ...enCore, scorecards: scorecardsEn, performanceStaff: staffEn } satisfies typeof ru;
+export const ru = { ...ruCore, scorecards: scorecardsRu, performanceStaff: staffRu, precincts: precinctsRu, appeals: appealsRu, appealsStaff: appealsStaffRu };
+const kk = { ...kkCore, scorecards: scorecardsKk, performanceStaff: staffKk, precincts: precinctsKk, appeals: appealsKk, appealsStaff: appealsStaffKk } satisfies typeof ru;
+const en = { ...enCore, scorecards: scorecardsEn, performanceStaff: staffEn, precincts: precinctsEn, appeals: appealsEn, appealsStaff: appealsStaffEn } satisfies typeof ru;
 
 export const STORAGE_KEY = 'openbeat.lang';
 

@@ -7,6 +7,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { LinkCard } from '../../ui/LinkCard';
 import { LoadingState } from '../../ui/LoadingState';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { AppealsLinkCard, Open311LinkCard } from '../appeals-staff/AppealsLinkCard';
 import { latestPeriod } from '../reference/reference.api';
 import { usePeriods } from '../reference/useReference';
 import { recommendationsApi } from '../recommendations/recommendations.api';
@@ -51,6 +52,7 @@ export function EditorWorkspace() {
         <LinkCard to="/staff/import" title={t('staff.editor.import')} icon="⤒">
           {t('staff.editor.importText')}
         </LinkCard>
+        <AppealsLinkCard />
       </div>
       {periods.loading || list.loading ? <LoadingState /> : null}
       {periods.error ? <ProblemAlert error={periods.error} onRetry={periods.reload} /> : null}
@@ -109,6 +111,7 @@ export function AdminWorkspace() {
         <LinkCard to="/admin/users" title={t('staff.admin.users')} icon="👥">
           {t('staff.admin.usersText')}
         </LinkCard>
+        <Open311LinkCard />
       </div>
     </section>
   );
@@ -122,6 +125,7 @@ export function OtherRoleWorkspace() {
       <h2 id="other-title">{t('staff.other.title')}</h2>
       <p>{t('staff.other.text')}</p>
       <div className="link-cards compact">
+        <AppealsLinkCard />
         <LinkCard to="/recommendations" title={t('nav.recommendations')} />
         <LinkCard to="/audit" title={t('nav.audit')} />
       </div>

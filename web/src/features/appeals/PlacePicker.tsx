@@ -1,0 +1,251 @@
+import type { Feature } from 'geojson';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import type { AddressMatch, LocateResult } from '../../api/appeals.contract';
+import type { LocalizedText } from '../../api/types';
+import { useQuery } from '../../api/useQuery';
+import { CityMap, type MapLayer, type MapMarker } from '../../ui/map/CityMap';
+import { Spinner } from '../../ui/Spinner';
+import { appealsApi } from './appeals.api';
+import { useAppealLabels } from './useAppealLabels';
+
+export interface Point {
+  lon: number;
+  lat: number;
+}
+
+type Located = { name: 'none' } | { name: 'locating' } | { name: 'found'; result: LocateResult } | { name: 'outside' } | { name: 'failed'; error: ApiError };
+type Geo = { name: 'idle' } | { name: 'asking' } | { name: 'failed'; reason: 'denied' | 'unavailable' | 'unsupported' };
+type Search = { name: 'idle' } | { name: 'searching' } | { name: 'done'; q: string; items: AddressMatch[] } | { name: 'failed'; error: ApiError };
+
+export interface PlacePickerProps {
+  point: Point | null;
+  onPoint: (point: Point | null) => void;
+  address: string;
+  onAddress: (address: string) => void;
+  /** From the inspector card: the precinct the appeal goes to when no point is chosen. */
+  precinctId: string | null;
+  error?: string | undefined;
+}
+
+const districtStyle = () => ({ color: '#0b4f6c', weight: 2, opacity: 0.8, fillColor: '#0b4f6c', fillOpacity: 0.04 });
+const round = (n: number) => n.toFixed(5);
+
+function districtName(feature: Feature, localized: (text: LocalizedText | null | undefined) => string): string {
+  const name = (feature.properties as { name?: LocalizedText } | null)?.name;
+  return localized(name);
+}
+
+/** "Участок: №26 (Алмалинский район), 02-026" — the district is added when the name does not say it. */
+function PrecinctLine({ name, code, district }: { name: string; code: string; district: string }) {
+  const { t } = useTranslation();
+  return <>{name.includes(district) ? t('appeals.place.precinct', { name, code }) : t('appeals.place.precinctInDistrict', { name, code, district })}</>;
+}
+
+/** Whether a problem is the server's "this point is in no precinct of the city". */
+const isOutsideCity = (error: unknown) => error instanceof ApiError && error.code === 'outside_city';
+
+/**
+ * Where it happened: tap the map, search an address or use the device's location. The precinct the
+ * point falls in is shown at once, in words (the text alternative of the map).
+ */
+export function PlacePicker({ point, onPoint, address, onAddress, precinctId, error }: PlacePickerProps) {
+  const { t } = useTranslation();
+  const labels = useAppealLabels();
+  const shapes = useQuery(() => appealsApi.districtShapes(), []);
+  const [located, setLocated] = useState<Located>({ name: 'none' });
+  const [geo, setGeo] = useState<Geo>({ name: 'idle' });
+  const [search, setSearch] = useState<Search>({ name: 'idle' });
+  // A point given in the link (from "find my inspector") is shown at once; otherwise the whole city.
+  const [focus, setFocus] = useState<{ lon: number; lat: number; zoom: number } | null>(() => (point ? { ...point, zoom: 15 } : null));
+  const [fitCity] = useState(() => !point);
+  const { localized } = labels;
+
+  useEffect(() => {
+    if (!point) {
+      setLocated({ name: 'none' });
+      return;
+    }
+    const controller = new AbortController();
+    setLocated({ name: 'locating' });
+    appealsApi
+      .locate(point, controller.signal)
+      .then((result) => setLocated({ name: 'found', result }))
+      .catch((reason: unknown) => {
+        if (controller.signal.aborted) return;
+        if (isOutsideCity(reason)) setLocated({ name: 'outside' });
+        else if (reason instanceof ApiError) setLocated({ name: 'failed', error: reason });
+        else throw reason;
+      });
+    return () => controller.abort();
+  }, [point]);
+
+  const layers = useMemo<MapLayer[]>(
+    () => (shapes.data ? [{ id: 'districts', data: shapes.data, style: districtStyle, label: (f) => districtName(f, localized), fit: fitCity }] : []),
+    [shapes.data, localized, fitCity],
+  );
+  const markers = useMemo<MapMarker[]>(() => (point ? [{ id: 'point', lon: point.lon, lat: point.lat, label: t('appeals.place.yourPoint'), tone: 'primary' }] : []), [point, t]);
+
+  const choosePoint = (p: Point, moveMap: boolean) => {
+    onPoint(p);
+    if (moveMap) setFocus({ ...p, zoom: 16 });
+  };
+
+  const handleLocation = () => {
+    if (!('geolocation' in navigator) || !window.isSecureContext) {
+      setGeo({ name: 'failed', reason: 'unsupported' });
+      return;
+    }
+    setGeo({ name: 'asking' });
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setGeo({ name: 'idle' });
+        choosePoint({ lat: position.coords.latitude, lon: position.coords.longitude }, true);
+      },
+      (failure) => setGeo({ name: 'failed', reason: failure.code === failure.PERMISSION_DENIED ? 'denied' : 'unavailable' }),
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  };
+
+  const runSearch = async () => {
+    const q = address.trim();
+    if (q.length < 2) {
+      setSearch({ name: 'done', q, items: [] });
+      return;
+    }
+    setSearch({ name: 'searching' });
+    try {
+      const answer = await appealsApi.searchAddress(q);
+      setSearch({ name: 'done', q, items: answer.items });
+    } catch (reason) {
+      if (reason instanceof ApiError) setSearch({ name: 'failed', error: reason });
+      else throw reason;
+    }
+  };
+
+  const handleSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Enter searches the address instead of sending the whole form.
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void runSearch();
+    }
+  };
+
+  const handleChoose = (match: AddressMatch) => {
+    onAddress(`${match.street}, ${match.house}`);
+    setSearch({ name: 'idle' });
+    choosePoint({ lon: match.lon, lat: match.lat }, true);
+  };
+
+  return (
+    <div className={`place-picker${error ? ' field-invalid' : ''}`} data-testid="place-picker">
+      {error ? (
+        <p id="place-error" className="field-error" data-testid="place-error">
+          {error}
+        </p>
+      ) : null}
+      <div className="place-tools">
+        <button type="button" className="button button-secondary" onClick={handleLocation} disabled={geo.name === 'asking'} data-testid="use-location">
+          {t('appeals.place.useLocation')}
+        </button>
+        {geo.name === 'asking' ? <Spinner label={t('appeals.place.locating')} showLabel /> : null}
+      </div>
+      {geo.name === 'failed' ? (
+        <p className="alert alert-warning" role="alert">
+          {t(`appeals.place.geo.${geo.reason}`)}
+        </p>
+      ) : null}
+
+      <div className="field">
+        <label htmlFor="place-address" className="field-label">
+          {t('appeals.place.address')}
+        </label>
+        <div className="place-search-row">
+          <input
+            id="place-address"
+            className="input"
+            type="text"
+            autoComplete="off"
+            enterKeyHint="search"
+            maxLength={300}
+            value={address}
+            onChange={(e) => onAddress(e.target.value)}
+            onKeyDown={handleSearchKey}
+            aria-describedby={`place-address-hint${error ? ' place-error' : ''}`}
+            aria-invalid={error ? true : undefined}
+          />
+          <button type="button" className="button button-secondary" onClick={() => void runSearch()} data-testid="address-search">
+            {t('appeals.place.search')}
+          </button>
+        </div>
+        <p id="place-address-hint" className="field-hint">
+          {t('appeals.place.addressHint')}
+        </p>
+      </div>
+      <div role="status" aria-live="polite" className="small">
+        {search.name === 'searching' ? <Spinner label={t('appeals.place.searching')} showLabel /> : null}
+        {search.name === 'done' ? (search.items.length ? t('appeals.place.found', { count: search.items.length }) : t('appeals.place.notFound')) : null}
+      </div>
+      {search.name === 'failed' ? (
+        <p className="alert alert-error" role="alert">
+          {search.error.unreachable ? t('appeals.place.searchUnreachable') : t('appeals.place.searchFailed')}
+        </p>
+      ) : null}
+      {search.name === 'done' && search.items.length ? (
+        <ul className="place-results" aria-label={t('appeals.place.results')}>
+          {search.items.map((m) => (
+            <li key={`${m.street}|${m.house}|${m.lat}|${m.lon}`}>
+              <button type="button" className="place-result" onClick={() => handleChoose(m)} data-testid="address-result">
+                <span className="place-result-main">
+                  {m.street}, {m.house}
+                </span>
+                <span className="small muted">
+                  {m.precinct ? t('appeals.place.inPrecinct', { name: `${m.precinct.code} · ${labels.localized(m.precinct.name)}` }) : t('appeals.place.noPrecinct')}
+                  {m.exact ? '' : ` · ${t('appeals.place.approximate')}`}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <p className="field-hint" id="place-map-hint">
+        {t('appeals.place.mapHint')}
+      </p>
+      <div className="place-map" data-testid="place-map">
+        <CityMap label={t('appeals.place.mapLabel')} layers={layers} markers={markers} focus={focus} onMapClick={(p) => choosePoint(p, false)} height="min(55vh, 360px)" />
+      </div>
+
+      <div className="place-summary" role="status" aria-live="polite" data-testid="place-summary">
+        {point ? (
+          <>
+            <p>
+              <strong>{t('appeals.place.chosen')}</strong> {round(point.lat)}, {round(point.lon)}{' '}
+              <button type="button" className="button-link" onClick={() => onPoint(null)}>
+                {t('appeals.place.clear')}
+              </button>
+            </p>
+            {located.name === 'locating' ? <Spinner label={t('appeals.place.finding')} showLabel /> : null}
+            {located.name === 'found' ? (
+              <p data-testid="place-precinct">
+                <PrecinctLine name={labels.localized(located.result.precinct.name)} code={located.result.precinct.code} district={labels.localized(located.result.precinct.district.name)} />
+              </p>
+            ) : null}
+            {located.name === 'outside' ? (
+              <p className="alert alert-warning" data-testid="place-outside">
+                {t('appeals.place.outside')}
+              </p>
+            ) : null}
+            {located.name === 'failed' ? <p className="muted">{t('appeals.place.locateFailed')}</p> : null}
+          </>
+        ) : precinctId ? (
+          <p>{t('appeals.place.fromInspector', { precinct: precinctId })}</p>
+        ) : (
+          <p className="muted">{t('appeals.place.none')}</p>
+        )}
+      </div>
+      <p className="field-hint">{t('appeals.place.privacy')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
+import type { AddressMatch } from '../../api/precincts.contract';
+import { useLocale } from '../../i18n/useLocale';
+import { ProblemAlert } from '../../ui/ProblemAlert';
+import { Spinner } from '../../ui/Spinner';
+import { precinctsApi } from './precincts.api';
+import { useDebouncedValue } from './useDebouncedValue';
+
+const MIN_CHARS = 2;
+const DEBOUNCE_MS = 350;
+
+type SearchState =
+  | { name: 'idle' }
+  | { name: 'searching' }
+  | { name: 'done'; query: string; items: AddressMatch[] }
+  | { name: 'failed'; error: ApiError };
+
+export interface AddressSearchProps {
+  onChoose: (match: AddressMatch) => void;
+}
+
+/**
+ * Type an address: the register is searched as the resident types (after a pause), spelling
+ * variants included; choosing a result locates its point.
+ */
+export function AddressSearch({ onChoose }: AddressSearchProps) {
+  const { t } = useTranslation();
+  const { localized } = useLocale();
+  const [text, setText] = useState('');
+  // Enter searches at once (again, if need be); otherwise the text does once typing settles.
+  const [submitted, setSubmitted] = useState<{ text: string; nonce: number }>({ text: '', nonce: 0 });
+  // The address the resident chose: its results are folded away until the text changes.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [state, setState] = useState<SearchState>({ name: 'idle' });
+  const trimmed = text.trim();
+  const settled = useDebouncedValue(trimmed, DEBOUNCE_MS);
+  const statusId = useId();
+  const hintId = useId();
+  const q = submitted.text === trimmed ? trimmed : settled;
+  const folded = chosen !== null && chosen === trimmed;
+
+  useEffect(() => {
+    if (q.length < MIN_CHARS || folded) {
+      setState({ name: 'idle' });
+      return;
+    }
+    const controller = new AbortController();
+    setState({ name: 'searching' });
+    precinctsApi
+      .searchAddresses(q, controller.signal)
+      .then((answer) => setState({ name: 'done', query: q, items: answer.items }))
+      .catch((reason: unknown) => {
+        if (controller.signal.aborted) return;
+        if (reason instanceof ApiError) setState({ name: 'failed', error: reason });
+        else throw reason;
+      });
+    return () => controller.abort();
+  }, [q, folded, submitted.nonce]);
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    setChosen(null);
+    setSubmitted((s) => ({ text: trimmed, nonce: s.nonce + 1 }));
+  };
+
+  const handleChoose = (match: AddressMatch) => {
+    const label = `${match.street}, ${match.house}`;
+    setText(label);
+    setChosen(label);
+    onChoose(match);
+  };
+
+  const tooShort = trimmed.length > 0 && trimmed.length < MIN_CHARS;
+
+  return (
+    <form className="address-search" role="search" onSubmit={handleSubmit} data-testid="address-search">
+      <div className="field">
+        <label htmlFor="address-q" className="field-label">
+          {t('precincts.finder.address')}
+        </label>
+        <div className="address-search-row">
+          <input
+            id="address-q"
+            className="input"
+            type="search"
+            autoComplete="street-address"
+            enterKeyHint="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={`${hintId} ${statusId}`}
+          />
+          <button type="submit" className="button button-secondary">
+            {t('precincts.finder.search')}
+          </button>
+        </div>
+        <p id={hintId} className="field-hint">
+          {t('precincts.finder.addressHint')}
+        </p>
+      </div>
+      <div id={statusId} className="address-status small" role="status" aria-live="polite">
+        {state.name === 'searching' ? <Spinner label={t('precincts.finder.searching')} showLabel /> : null}
+        {tooShort ? t('precincts.finder.tooShort') : null}
+        {state.name === 'done' ? (state.items.length ? t('precincts.finder.found', { n: state.items.length }) : t('precincts.finder.notFound', { q: state.query })) : null}
+      </div>
+      {state.name === 'failed' ? <ProblemAlert error={state.error} /> : null}
+      {state.name === 'done' && state.items.length ? (
+        <ul className="address-results" aria-label={t('precincts.finder.results')} data-testid="address-results">
+          {state.items.map((m) => (
+            <li key={`${m.street}|${m.house}|${m.lat}|${m.lon}`}>
+              <button type="button" className="address-result" onClick={() => handleChoose(m)} data-testid="address-result">
+                <span className="address-result-main">
+                  {m.street}, {m.house}
+                </span>
+                <span className="address-result-meta small">
+                  {m.precinct ? t('precincts.finder.inPrecinct', { code: m.precinct.code, name: localized(m.precinct.name) }) : t('precincts.finder.noPrecinct')}
+                  {m.exact ? null : ` · ${t('precincts.finder.approximate')}`}
+                  {m.synthetic ? ` · ${t('precincts.demoShort')}` : null}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </form>
+  );
+}
