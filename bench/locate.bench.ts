@@ -25,16 +25,24 @@ await runBenchmark({
     await db.execute(sql`update inspectors set precinct_id = null`);
     await db.execute(sql`update appeals set precinct_id = null`);
     await db.execute(sql`delete from precincts`);
-    await db.execute(sql`
-      insert into precincts (id, code, district_id, name, population, population_year, geom, synthetic)
-      select 'bench-' || n, 'B-' || lpad(n::text, 3, '0'), district_id,
-        jsonb_build_object('ru', 'Участок ' || n, 'kk', n || ' учаске', 'en', 'Precinct ' || n), 4400, 2024, geom, true
-      from (
-        select row_number() over (order by ST_Y(ST_PointOnSurface(c.geom)), ST_X(ST_PointOnSurface(c.geom))) as n, d.id as district_id,
-          ST_Multi(ST_CollectionExtract(ST_Intersection(c.geom, d.geom), 3)) as geom
-        from (select (ST_Dump(ST_VoronoiPolygons(ST_GeneratePoints(u.g, ${PRECINCTS}, 7), 0, u.g))).geom from (select ST_Union(geom) as g from districts) u) c
-        join districts d on ST_Intersects(c.geom, d.geom) and ST_Area(ST_Intersection(c.geom, d.geom)) > ST_Area(c.geom) / 2
-      ) cells where not ST_IsEmpty(geom)`);
+    // Each district gets cells in proportion to its area (the last takes the remainder), so there are
+    // exactly 500 and they tile the city with no gaps or overlaps.
+    const districts = await queryRows<{ id: string; share: number }>(db, sql`select id, ST_Area(geom) / sum(ST_Area(geom)) over () as share from districts order by code`);
+    let left = PRECINCTS;
+    for (const [i, d] of districts.entries()) {
+      const count = i === districts.length - 1 ? left : Math.max(1, Math.round(PRECINCTS * Number(d.share)));
+      left -= count;
+      await db.execute(sql`
+        insert into precincts (id, code, district_id, name, population, population_year, geom, synthetic)
+        select ${d.id} || '-b' || n, ${String(i + 1).padStart(2, '0')} || '-B' || lpad(n::text, 3, '0'), ${d.id},
+          jsonb_build_object('ru', 'Участок ' || n, 'kk', n || ' учаске', 'en', 'Precinct ' || n), 4400, 2024, geom, true
+        from (
+          select row_number() over (order by ST_Y(ST_PointOnSurface(c.geom)), ST_X(ST_PointOnSurface(c.geom))) as n,
+            ST_Multi(ST_CollectionExtract(ST_Intersection(c.geom, x.geom), 3)) as geom
+          from (select geom from districts where id = ${d.id}) x,
+            lateral (select (ST_Dump(ST_VoronoiPolygons(ST_GeneratePoints(x.geom, ${count}, ${7 + i}), 0, x.geom))).geom) c
+        ) cells where not ST_IsEmpty(geom)`);
+    }
     await db.execute(sql`
       update inspectors i set precinct_id = p.id from (
         select id, row_number() over (order by code) as rn from precincts) p,

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -20,7 +19,7 @@ import { z } from 'zod';
 import { configureOversightCache, oversightRoutes } from './oversight/index.js';
 import { configurePerformanceCache, performanceRoutes } from './performance/index.js';
 import { PhotoStore } from './platform/images/photos.js';
-import { precinctsRoutes } from './precincts/index.js';
+import { configureLocatorCache, precinctsRoutes } from './precincts/index.js';
 import { appealsRoutes, open311Routes } from './appeals/index.js';
 import { auditRoutes } from './platform/audit/audit.routes.js';
 import { authPlugin, type RegisteredRoute } from './platform/auth/auth.plugin.js';
@@ -32,6 +31,7 @@ import { frameworkErrorHandler, installErrorHandler, problem, sendProblem } from
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { geographyRoutes } from './platform/geography/geography.routes.js';
 import { installMetrics } from './platform/http/metrics.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -71,7 +71,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(fastifyHelmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -126,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const readModelTtlMs = database.driver === 'pglite' ? Number.POSITIVE_INFINITY : 2000;
   configureOversightCache({ ttlMs: readModelTtlMs });
   configurePerformanceCache({ ttlMs: readModelTtlMs });
+  configureLocatorCache({ ttlMs: readModelTtlMs });
   await app.register(oversightRoutes, { db });
   await app.register(performanceRoutes, { db, publicUrl: config.PUBLIC_URL });
   const photos = new PhotoStore(config.dataDir);

@@ -11,7 +11,7 @@ import { AppError } from '../platform/errors.js';
 import { districts } from '../platform/platform.tables.js';
 import { normalizeHouse, normalizeStreet } from './address.js';
 import { normalizeKzPhone, type MessengerLink } from './precincts.domain.js';
-import { invalidateAddressIndex } from './precincts.service.js';
+import { invalidateAddressIndex, invalidateLocator } from './precincts.service.js';
 import { addressRegister, inspectors, precincts } from './precincts.tables.js';
 
 export interface ImportRow {
@@ -157,7 +157,7 @@ export async function previewPrecincts(db: DbOrTx, buffer: Buffer, filename: str
 }
 
 export async function confirmPrecincts(db: Db, actor: AuditActor, buffer: Buffer, filename: string) {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const { rows, inputs } = readPrecinctFeatures(buffer, filename);
     await checkPrecincts(tx, rows, inputs);
     refuseBadRows(rows);
@@ -172,6 +172,8 @@ export async function confirmPrecincts(db: Db, actor: AuditActor, buffer: Buffer
     await recordAudit(tx, actor, { action: 'import', entity: 'precincts', entityId: filename.slice(0, 200), before: null, after: { created, updated: inputs.size - created, ids: [...inputs.values()].map((i) => i.id) } });
     return { saved: inputs.size, created, updated: inputs.size - created };
   });
+  invalidateLocator();
+  return result;
 }
 
 function refuseBadRows(rows: ImportRow[]): void {
@@ -329,7 +331,7 @@ export async function previewInspectors(db: DbOrTx, buffer: Buffer, filename: st
 
 export async function confirmInspectors(db: Db, actor: AuditActor, buffer: Buffer, filename: string) {
   const { rows, inputs } = await readInspectorRows(buffer, filename);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const { existing, resolved } = await checkInspectors(tx, rows, inputs);
     refuseBadRows(rows);
     let created = 0;
@@ -360,6 +362,8 @@ export async function confirmInspectors(db: Db, actor: AuditActor, buffer: Buffe
     }
     return { saved: created + updated, created, updated };
   });
+  invalidateLocator();
+  return result;
 }
 
 // ---- Address register (CSV / XLSX) ---------------------------------------------------------------

@@ -57,7 +57,8 @@ export const precinctsRoutes: FastifyPluginAsyncZod<{ db: Db; photos: PhotoStore
     },
     async (request, reply) => {
       publicCache(reply);
-      return service.locate(db, request.query.lon, request.query.lat);
+      // Serialised by the service (checked against the schema once per precinct and minute).
+      return reply.type('application/json; charset=utf-8').send((await service.locateJson(db, request.query.lon, request.query.lat)) as never);
     },
   );
 

@@ -10,7 +10,8 @@ import { AppError, invalid, notFound } from '../platform/errors.js';
 import { appSettings, districts } from '../platform/platform.tables.js';
 import { buildAddressIndex, matchAddress, type AddressRow } from './address.js';
 import { DEFAULT_NORMS, normalizeKzPhone, openingState, totalWorkload, workload, type HoursException, type MessengerLink, type ReceptionKind, type WeeklyHours, type WorkloadNorms } from './precincts.domain.js';
-import type { InspectorCard, PrecinctSummary, ReceptionPointView } from './precincts.schema.js';
+import { locatorCache } from './precincts.locator.js';
+import { locateResponseSchema, type InspectorCard, type PrecinctSummary, type ReceptionPointView } from './precincts.schema.js';
 import { addressRegister, inspectors, precincts, receptionPoints } from './precincts.tables.js';
 
 const NORMS_KEY = 'precincts.norms';
@@ -39,6 +40,7 @@ export async function setWorkloadNorms(db: Db, actor: AuditActor, norms: Workloa
     await recordAudit(tx, actor, { action: 'update', entity: 'workload_norms', entityId: 'city', before, after: norms });
   });
   normsCache = null;
+  invalidateLocator();
   return norms;
 }
 
@@ -191,17 +193,48 @@ export function outsideCity(lon: number, lat: number): AppError {
   return new AppError('outside_city', `The point ${lat.toFixed(5)}, ${lon.toFixed(5)} (lat, lon) is outside every precinct of the city; check the place or choose it on the map`, 'lat');
 }
 
-/** "Which precinct is this point in": the precinct, its workload and its inspectors' cards. */
+/**
+ * "Which precinct is this point in": the precinct, its workload and its inspectors' cards, as JSON text.
+ * Points strictly inside one precinct are found in memory (precincts.locator.ts); the rest ask PostGIS.
+ */
+export async function locateJson(db: Db, lon: number, lat: number, now = new Date()): Promise<string> {
+  const snapshot = await locatorCache.get(db);
+  let id = snapshot.find(lon, lat);
+  if (id === undefined) {
+    const found = await precinctAt(db, lon, lat);
+    if (!found) throw outsideCity(lon, lat);
+    id = found.id;
+  }
+  const minute = Math.floor(now.getTime() / 60_000);
+  let body = snapshot.bodies.get(id);
+  if (!body || body.minute !== minute) {
+    const answer = await precinctAnswer(db, id, now);
+    body = { minute, json: JSON.stringify(locateResponseSchema.parse({ point: { lon: 0, lat: 0 }, ...answer })).slice('{"point":{"lon":0,"lat":0},'.length) };
+    snapshot.bodies.set(id, body);
+  }
+  return `{"point":{"lon":${JSON.stringify(lon)},"lat":${JSON.stringify(lat)}},${body.json}`;
+}
+
+/** The object form of the same answer (tests and callers that need it parsed). */
 export async function locate(db: Db, lon: number, lat: number, now = new Date()) {
-  const rows = await queryRows<PrecinctRow>(
-    db,
-    sql`select ${precinctColumns} from ${precincts} p join ${districts} d on d.id = p.district_id
-        where ST_Intersects(p.geom, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)) order by p.code limit 1`,
-  );
-  const row = rows[0];
-  if (!row) throw outsideCity(lon, lat);
+  return JSON.parse(await locateJson(db, lon, lat, now)) as { point: { lon: number; lat: number }; precinct: PrecinctSummary; inspectors: InspectorCard[] };
+}
+
+async function precinctAnswer(db: Db, id: string, now: Date) {
+  const rows = await queryRows<PrecinctRow>(db, sql`select ${precinctColumns} from ${precincts} p join ${districts} d on d.id = p.district_id where p.id = ${id}`);
+  const row = rows[0]!;
   const [norms, cards] = await Promise.all([workloadNorms(db), inspectorCards(db, sql`i.precinct_id = ${row.id} and i.active`, now)]);
-  return { point: { lon, lat }, precinct: precinctSummary(row, norms), inspectors: cards };
+  return { precinct: precinctSummary(row, norms), inspectors: cards };
+}
+
+/** One process on an embedded database keeps the locator until a write; on PostgreSQL it re-checks every 2 s. */
+export function configureLocatorCache(options: { ttlMs: number }): void {
+  locatorCache.configure(options);
+}
+
+/** Every write that changes what a locate answer shows calls this after its commit. */
+export function invalidateLocator(): void {
+  locatorCache.invalidate();
 }
 
 async function inspectorCards(db: DbOrTx, where: ReturnType<typeof sql>, now = new Date()): Promise<InspectorCard[]> {
@@ -428,6 +461,7 @@ export async function patchInspector(db: Db, actor: AuditActor, id: string, patc
       after: { ...pick({ ...before, ...set } as typeof before), reason: patch.reason },
     });
   });
+  invalidateLocator();
   return inspectorById(db, id);
 }
 
@@ -440,6 +474,7 @@ export async function setInspectorPhoto(db: Db, actor: AuditActor, id: string, s
     await tx.update(inspectors).set({ photoSha: sha256, updatedAt: new Date() }).where(eq(inspectors.id, id));
     await recordAudit(tx, actor, { action: 'update', entity: 'inspector_photo', entityId: id, before: { photoSha: before.photoSha }, after: { photoSha: sha256 } });
   });
+  invalidateLocator();
   return inspectorById(db, id);
 }
 
@@ -472,6 +507,7 @@ export async function setReceptionHours(db: Db, actor: AuditActor, id: string, i
     await tx.update(receptionPoints).set({ ...input, updatedAt: new Date() }).where(eq(receptionPoints.id, id));
     await recordAudit(tx, actor, { action: 'update', entity: 'reception_hours', entityId: id, before: { hours: before.hours, exceptions: before.exceptions, allDay: before.allDay }, after: input });
   });
+  invalidateLocator();
   const all = await listReceptionPoints(db);
   return all.find((p) => p.id === id)!;
 }
