@@ -444,7 +444,7 @@ describe(`performance on ${testDriver}: staff reads`, () => {
   it('gives staff full cards and fresh answers, the public a short cache', async () => {
     const cards = await t.app.inject({ method: 'GET', url: '/api/v1/indicators/cards?programme=stop-drugs' });
     expect(cards.statusCode).toBe(200);
-    expect(cards.json().items.length).toBe(6);
+    expect(cards.json().items.length).toBe(8);
     expect(cards.json().items[0]).toHaveProperty('thresholds');
     expect(cards.headers['cache-control']).toBe('public, max-age=5');
     const staff = await t.app.inject({ method: 'GET', url: '/api/v1/indicators/cards', headers: { cookie: editor } });
