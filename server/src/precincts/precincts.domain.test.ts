@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { almatyClock, hoursProblems, normalizeKzPhone, openingState, totalWorkload, workload } from './precincts.domain.js';
+import { almatyClock, hoursProblems, nextOpeningChange, normalizeKzPhone, openingState, totalWorkload, workload } from './precincts.domain.js';
 
 describe('workload against the norms (п.9)', () => {
   it('counts residents per inspector and the inspectors still needed', () => {
@@ -76,4 +76,27 @@ describe('Kazakhstan phone numbers', () => {
     ['+7 727 250 00 00', '+77272500000'],
   ])('%s → %s', (raw, e164) => expect(normalizeKzPhone(raw)).toBe(e164));
   it.each(['12345', '+1 202 555 0100', 'phone', '+7 701 123'])('refuses %s', (raw) => expect(normalizeKzPhone(raw)).toBeNull());
+});
+
+describe('when an opening state can next change', () => {
+  const point = { allDay: false, hours: [1, 2, 3, 4, 5].map((day) => ({ day, opens: '09:00', closes: '18:00' })), exceptions: [] };
+  it('is the opening time before it, the closing time during the day, midnight after', () => {
+    expect(nextOpeningChange(point, new Date('2026-11-26T02:30:00Z')).toISOString()).toBe('2026-11-26T04:00:00.000Z'); // 07:30 → 09:00
+    expect(nextOpeningChange(point, new Date('2026-11-26T05:15:30Z')).toISOString()).toBe('2026-11-26T13:00:00.000Z'); // 10:15:30 → 18:00
+    expect(nextOpeningChange(point, new Date('2026-11-26T14:00:00Z')).toISOString()).toBe('2026-11-26T19:00:00.000Z'); // 19:00 → midnight
+    expect(nextOpeningChange({ allDay: true, hours: [], exceptions: [] }, new Date('2026-11-26T05:00:00Z')).toISOString()).toBe('2026-11-26T19:00:00.000Z');
+  });
+  it('never changes the state before it says (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 14 * 24 * 60 }), (offset) => {
+        const at = new Date(Date.UTC(2026, 10, 23) + offset * 60_000);
+        const next = nextOpeningChange(point, at);
+        expect(next.getTime()).toBeGreaterThan(at.getTime());
+        const before = openingState(point, at);
+        const justBefore = openingState(point, new Date(next.getTime() - 1));
+        expect(justBefore.open).toBe(before.open);
+        expect(justBefore.today).toEqual(before.today);
+      }),
+    );
+  });
 });

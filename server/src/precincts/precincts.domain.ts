@@ -76,6 +76,24 @@ export function openingState(point: { allDay: boolean; hours: readonly WeeklyHou
   return { open, today, exception };
 }
 
+/**
+ * The next instant at which `openingState` of this point can change: today's opening or closing time if
+ * still ahead, otherwise the next local midnight (when "today" becomes another day). A 24-hour post
+ * changes at midnight only. Answers that show opening states stay valid until then.
+ */
+export function nextOpeningChange(point: { allDay: boolean; hours: readonly WeeklyHours[]; exceptions: readonly HoursException[] }, at: Date): Date {
+  const clock = almatyClock(at);
+  const midnight = new Date(at.getTime() + (24 * 60 - clock.minute) * 60_000 - (at.getTime() % 60_000));
+  if (point.allDay) return midnight;
+  const { today } = openingState(point, at);
+  if (today) {
+    for (const t of [minutes(today.opens), minutes(today.closes)]) {
+      if (t > clock.minute) return new Date(at.getTime() + (t - clock.minute) * 60_000 - (at.getTime() % 60_000));
+    }
+  }
+  return midnight;
+}
+
 /** The norms residents per inspector is measured against: order No. 1026 and the council's target (п.9). */
 export interface WorkloadNorms {
   /** Order of the Ministry of Internal Affairs No. 1026 of 14.12.2015: 2 300 urban residents per inspector. */

@@ -3,7 +3,8 @@
 // point that lies strictly inside exactly one outline is answered from memory; every other point — on a
 // boundary, in a gap, outside the city, or where the memory copy might be stale — is asked of PostGIS
 // (`precinctAt`, whose tie rule on shared edges is the lower code). The answer body of each precinct (its
-// summary and inspector cards) is built once a minute (openNow changes) and per data version.
+// summary and inspector cards) is built once per data version and kept until a reception point it shows
+// opens, closes or a day ends.
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
 import { sql } from 'drizzle-orm';
@@ -19,8 +20,8 @@ interface Outline {
 export interface LocatorSnapshot {
   /** The precinct strictly inside one outline, or undefined when PostGIS must decide. */
   find(lon: number, lat: number): string | undefined;
-  /** Serialised answer parts per precinct, rebuilt each minute. */
-  bodies: Map<string, { minute: number; json: string }>;
+  /** Serialised answer parts per precinct, rebuilt when an opening state shown in them can change. */
+  bodies: Map<string, { validUntil: number; json: string }>;
   size: number;
 }
 

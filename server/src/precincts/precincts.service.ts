@@ -9,7 +9,7 @@ import { queryRows, type Db, type DbOrTx } from '../platform/db/db.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
 import { appSettings, districts } from '../platform/platform.tables.js';
 import { buildAddressIndex, matchAddress, type AddressRow } from './address.js';
-import { DEFAULT_NORMS, normalizeKzPhone, openingState, totalWorkload, workload, type HoursException, type MessengerLink, type ReceptionKind, type WeeklyHours, type WorkloadNorms } from './precincts.domain.js';
+import { DEFAULT_NORMS, nextOpeningChange, normalizeKzPhone, openingState, totalWorkload, workload, type HoursException, type MessengerLink, type ReceptionKind, type WeeklyHours, type WorkloadNorms } from './precincts.domain.js';
 import { locatorCache } from './precincts.locator.js';
 import { locateResponseSchema, type InspectorCard, type PrecinctSummary, type ReceptionPointView } from './precincts.schema.js';
 import { addressRegister, inspectors, precincts, receptionPoints } from './precincts.tables.js';
@@ -205,11 +205,14 @@ export async function locateJson(db: Db, lon: number, lat: number, now = new Dat
     if (!found) throw outsideCity(lon, lat);
     id = found.id;
   }
-  const minute = Math.floor(now.getTime() / 60_000);
   let body = snapshot.bodies.get(id);
-  if (!body || body.minute !== minute) {
+  if (!body || body.validUntil <= now.getTime()) {
     const answer = await precinctAnswer(db, id, now);
-    body = { minute, json: JSON.stringify(locateResponseSchema.parse({ point: { lon: 0, lat: 0 }, ...answer })).slice('{"point":{"lon":0,"lat":0},'.length) };
+    // The answer shows whether each reception point is open now: it stays valid until the next opening,
+    // closing or midnight among them.
+    const changes = answer.inspectors.flatMap((c) => (c.reception ? [nextOpeningChange(c.reception, now).getTime()] : []));
+    const validUntil = Math.min(now.getTime() + 3_600_000, ...changes);
+    body = { validUntil, json: JSON.stringify(locateResponseSchema.parse({ point: { lon: 0, lat: 0 }, ...answer })).slice('{"point":{"lon":0,"lat":0},'.length) };
     snapshot.bodies.set(id, body);
   }
   return `{"point":{"lon":${JSON.stringify(lon)},"lat":${JSON.stringify(lat)}},${body.json}`;
