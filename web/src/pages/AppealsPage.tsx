@@ -9,7 +9,7 @@ import { MyAppealsList } from '../features/appeals/MyAppealsList';
 import { Pager } from '../features/appeals/Pager';
 import { TrackByCode } from '../features/appeals/TrackByCode';
 import { usePublicList } from '../features/appeals/usePublicList';
-import { QueryBlock } from '../features/scorecards/QueryBlock';
+import { QueryBlock } from '../ui/QueryBlock';
 import { DemoNotice } from '../ui/DemoNotice';
 import { EmptyState } from '../ui/EmptyState';
 import { usePageTitle } from '../ui/usePageTitle';

@@ -7,7 +7,7 @@ import { IndicatorListSection } from '../features/scorecards/IndicatorListSectio
 import { LightCounts } from '../features/scorecards/LightCounts';
 import { ProgrammeCard } from '../features/scorecards/ProgrammeCard';
 import { CompstatFamilies } from '../features/scorecards/CompstatFamilies';
-import { QueryBlock } from '../features/scorecards/QueryBlock';
+import { QueryBlock } from '../ui/QueryBlock';
 import { RankSummary } from '../features/scorecards/RankSummary';
 import { CITY_ID, scorecardPaths, scorecardsApi } from '../features/scorecards/scorecards.api';
 import { LIGHTS, type LightCounts as Counts } from '../features/scorecards/scorecards.types';

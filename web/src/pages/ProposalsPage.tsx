@@ -5,7 +5,7 @@ import { appealPaths, appealsApi } from '../features/appeals/appeals.api';
 import { AppealSummaryList } from '../features/appeals/AppealSummaryList';
 import { Pager } from '../features/appeals/Pager';
 import { usePublicList } from '../features/appeals/usePublicList';
-import { QueryBlock } from '../features/scorecards/QueryBlock';
+import { QueryBlock } from '../ui/QueryBlock';
 import { DemoNotice } from '../ui/DemoNotice';
 import { EmptyState } from '../ui/EmptyState';
 import { usePageTitle } from '../ui/usePageTitle';

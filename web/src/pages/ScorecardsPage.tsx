@@ -7,7 +7,7 @@ import { LightsExplainer } from '../features/scorecards/LightsExplainer';
 import { OfficialList } from '../features/scorecards/OfficialList';
 import { OpenDataLinks } from '../features/scorecards/OpenDataLinks';
 import { ProgrammeCard } from '../features/scorecards/ProgrammeCard';
-import { QueryBlock } from '../features/scorecards/QueryBlock';
+import { QueryBlock } from '../ui/QueryBlock';
 import { RankingTable } from '../features/scorecards/RankingTable';
 import { scorecardsApi } from '../features/scorecards/scorecards.api';
 import { DemoNotice } from '../ui/DemoNotice';

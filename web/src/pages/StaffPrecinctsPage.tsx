@@ -7,7 +7,7 @@ import { ImportPanel } from '../features/precincts/ImportPanel';
 import { InspectorEditor } from '../features/precincts/InspectorEditor';
 import { NormsEditor } from '../features/precincts/NormsEditor';
 import { precinctPaths, precinctsApi, type ImportKind } from '../features/precincts/precincts.api';
-import { QueryBlock } from '../features/precincts/QueryBlock';
+import { QueryBlock } from '../ui/QueryBlock';
 import { usePrecinctFormat } from '../features/precincts/usePrecinctFormat';
 import { StaffPageHeader } from '../ui/StaffPageHeader';
 import { usePageTitle } from '../ui/usePageTitle';

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '../api/useQuery';
 import { AnswerSurveyButton } from '../features/scorecards/AnswerSurveyButton';
 import { ExportLinks } from '../features/scorecards/ExportLinks';
-import { QueryBlock } from '../features/scorecards/QueryBlock';
+import { QueryBlock } from '../ui/QueryBlock';
 import { scorecardsApi } from '../features/scorecards/scorecards.api';
 import { TrustTable } from '../features/scorecards/TrustTables';
 import { useScorecardFormat } from '../features/scorecards/useScorecardFormat';

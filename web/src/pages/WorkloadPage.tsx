@@ -7,7 +7,7 @@ import { ComputedFigures } from '../features/precincts/ComputedFigures';
 import { DistrictWorkloadTable } from '../features/precincts/DistrictWorkloadTable';
 import { precinctPaths, precinctsApi } from '../features/precincts/precincts.api';
 import { PrecinctWorkloadTable } from '../features/precincts/PrecinctWorkloadTable';
-import { QueryBlock } from '../features/precincts/QueryBlock';
+import { QueryBlock } from '../ui/QueryBlock';
 import { ReportedFigures } from '../features/precincts/ReportedFigures';
 import { usePrecinctOutlines } from '../features/precincts/usePrecinctOutlines';
 import { WorkloadLegend } from '../features/precincts/WorkloadLegend';

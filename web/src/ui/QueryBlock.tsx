@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import type { QueryState } from '../../api/useQuery';
-import { LoadingState } from '../../ui/LoadingState';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import type { QueryState } from '../api/useQuery';
+import { LoadingState } from './LoadingState';
+import { ProblemAlert } from './ProblemAlert';
 
-/** Loading, the server's problem with "try again", or the data: one block of a page. */
+/** Loading, the server's problem with "try again", or the data: one section of a page. */
 export function QueryBlock<T>({ query, children }: { query: QueryState<T>; children: (data: T) => ReactNode }) {
   if (query.loading && !query.data) return <LoadingState />;
   if (query.error) return <ProblemAlert error={query.error} onRetry={query.reload} />;
