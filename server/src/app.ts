@@ -67,8 +67,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   app.decorate('routeRegistry', [] as RegisteredRoute[]);
-  app.addHook('onSend', async (request, reply) => {
+  // Set as the request arrives (a synchronous hook), so every answer — errors included — carries it.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
   installSecurityHeaders(app, {

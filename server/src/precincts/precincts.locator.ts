@@ -22,6 +22,8 @@ export interface LocatorSnapshot {
   find(lon: number, lat: number): string | undefined;
   /** Serialised answer parts per precinct, rebuilt when an opening state shown in them can change. */
   bodies: Map<string, { validUntil: number; json: string }>;
+  /** Answers being built right now, so that concurrent first requests for a precinct share one build. */
+  pending: Map<string, Promise<{ validUntil: number; json: string }>>;
   size: number;
 }
 
@@ -39,6 +41,7 @@ async function loadSnapshot(db: Db): Promise<LocatorSnapshot> {
   return {
     size: rows.length,
     bodies: new Map(),
+    pending: new Map(),
     find(lon, lat) {
       if (rows.length === 0) return undefined;
       let found: string | undefined;

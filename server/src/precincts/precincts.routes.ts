@@ -55,10 +55,20 @@ export const precinctsRoutes: FastifyPluginAsyncZod<{ db: Db; photos: PhotoStore
         response: { 200: locateResponseSchema, ...errorResponses, 422: problemSchema },
       },
     },
-    async (request, reply) => {
+    (request, reply) => {
       publicCache(reply);
-      // Serialised by the service (checked against the schema once per precinct and minute).
-      return reply.type('application/json; charset=utf-8').send((await service.locateJson(db, request.query.lon, request.query.lat)) as never);
+      reply.type('application/json; charset=utf-8');
+      // Serialised by the service (checked against the schema once per precinct and opening change); most
+      // points are answered from memory without a promise, the rest wait for the locator or PostGIS.
+      const { lon, lat } = request.query;
+      const cached = service.locateJsonCached(db, lon, lat);
+      if (cached !== undefined) {
+        reply.send(cached as never);
+        return;
+      }
+      return service.locateJson(db, lon, lat).then((json) => {
+        reply.send(json as never);
+      });
     },
   );
 

@@ -10,7 +10,7 @@ import { AppError, invalid, notFound } from '../platform/errors.js';
 import { appSettings, districts } from '../platform/platform.tables.js';
 import { buildAddressIndex, matchAddress, type AddressRow } from './address.js';
 import { DEFAULT_NORMS, nextOpeningChange, normalizeKzPhone, openingState, totalWorkload, workload, type HoursException, type MessengerLink, type ReceptionKind, type WeeklyHours, type WorkloadNorms } from './precincts.domain.js';
-import { locatorCache } from './precincts.locator.js';
+import { locatorCache, type LocatorSnapshot } from './precincts.locator.js';
 import { locateResponseSchema, type InspectorCard, type PrecinctSummary, type ReceptionPointView } from './precincts.schema.js';
 import { addressRegister, inspectors, precincts, receptionPoints } from './precincts.tables.js';
 
@@ -206,16 +206,44 @@ export async function locateJson(db: Db, lon: number, lat: number, now = new Dat
     id = found.id;
   }
   let body = snapshot.bodies.get(id);
-  if (!body || body.validUntil <= now.getTime()) {
-    const answer = await precinctAnswer(db, id, now);
-    // The answer shows whether each reception point is open now: it stays valid until the next opening,
-    // closing or midnight among them.
-    const changes = answer.inspectors.flatMap((c) => (c.reception ? [nextOpeningChange(c.reception, now).getTime()] : []));
-    const validUntil = Math.min(now.getTime() + 3_600_000, ...changes);
-    body = { validUntil, json: JSON.stringify(locateResponseSchema.parse({ point: { lon: 0, lat: 0 }, ...answer })).slice('{"point":{"lon":0,"lat":0},'.length) };
-    snapshot.bodies.set(id, body);
+  if (!body || body.validUntil <= now.getTime()) body = await answerBody(db, snapshot, id, now);
+  return withPoint(lon, lat, body.json);
+}
+
+/**
+ * The same answer without waiting, when it is already at hand: the locator is loaded, the point lies
+ * strictly inside one precinct and that precinct's answer is current. Otherwise undefined (ask `locateJson`).
+ */
+export function locateJsonCached(db: Db, lon: number, lat: number, now = Date.now()): string | undefined {
+  const snapshot = locatorCache.peek(db);
+  const id = snapshot?.find(lon, lat);
+  const body = id === undefined ? undefined : snapshot!.bodies.get(id);
+  return body && body.validUntil > now ? withPoint(lon, lat, body.json) : undefined;
+}
+
+function withPoint(lon: number, lat: number, json: string): string {
+  return `{"point":{"lon":${JSON.stringify(lon)},"lat":${JSON.stringify(lat)}},${json}`;
+}
+
+/**
+ * Builds (once, however many requests ask at the same moment) the serialised answer of one precinct. It
+ * shows whether each reception point is open now, so it stays valid until the next opening, closing or
+ * midnight among them.
+ */
+function answerBody(db: Db, snapshot: LocatorSnapshot, id: string, now: Date): Promise<{ validUntil: number; json: string }> {
+  let pending = snapshot.pending.get(id);
+  if (!pending) {
+    pending = (async () => {
+      const answer = await precinctAnswer(db, id, now);
+      const changes = answer.inspectors.flatMap((c) => (c.reception ? [nextOpeningChange(c.reception, now).getTime()] : []));
+      const validUntil = Math.min(now.getTime() + 3_600_000, ...changes);
+      const body = { validUntil, json: JSON.stringify(locateResponseSchema.parse({ point: { lon: 0, lat: 0 }, ...answer })).slice('{"point":{"lon":0,"lat":0},'.length) };
+      snapshot.bodies.set(id, body);
+      return body;
+    })().finally(() => snapshot.pending.delete(id));
+    snapshot.pending.set(id, pending);
   }
-  return `{"point":{"lon":${JSON.stringify(lon)},"lat":${JSON.stringify(lat)}},${body.json}`;
+  return pending;
 }
 
 /** The object form of the same answer (tests and callers that need it parsed). */

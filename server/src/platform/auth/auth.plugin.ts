@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Db } from '../db/db.js';
 import { AppError } from '../errors.js';
@@ -39,6 +39,12 @@ function isCrossSite(request: FastifyRequest, publicHost: string | undefined): b
   }
 }
 
+function authorize(access: Access, principal: Principal | null): void {
+  const reason = denyReason(access, principal);
+  if (reason === 'unauthenticated') throw new AppError('unauthenticated', 'This action needs a staff account');
+  if (reason === 'forbidden') throw new AppError('forbidden', `Role ${principal?.role} may not do this`);
+}
+
 export interface RegisteredRoute {
   method: string;
   url: string;
@@ -49,6 +55,40 @@ export const authPlugin = fp(
   async (app: FastifyInstance, options: { db: Db; registry: RegisteredRoute[]; publicUrl?: string | undefined }) => {
     const publicHost = options.publicUrl ? new URL(options.publicUrl).host : undefined;
     app.decorateRequest('principal', null);
+
+    /**
+     * Each route's access level is bound when it registers: a route-level onRequest hook (run after the
+     * app-wide ones, so cookies are parsed) resolves the session only when a cookie is sent, and checks
+     * the level without looking the route up again. A callback hook, not an async one: most requests
+     * carry no session and need no await.
+     */
+    const guard = (access: Access): onRequestHookHandler => (request, _reply, done) => {
+      try {
+        const token = request.cookies[SESSION_COOKIE];
+        if (unsafeMethods.has(request.method) && (token || request.url.startsWith('/api/v1/auth/')) && isCrossSite(request, publicHost)) {
+          throw new AppError('cross_site', 'State-changing requests must come from this site');
+        }
+        if (!token) {
+          authorize(access, request.principal);
+          done();
+          return;
+        }
+        resolveSession(options.db, token).then(
+          (principal) => {
+            request.principal = principal;
+            try {
+              authorize(access, principal);
+              done();
+            } catch (error) {
+              done(error as Error);
+            }
+          },
+          (error: Error) => done(error),
+        );
+      } catch (error) {
+        done(error as Error);
+      }
+    };
 
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -62,18 +102,8 @@ export const authPlugin = fp(
       for (const method of methods) {
         if (method !== 'HEAD') options.registry.push({ method, url: route.url, access });
       }
-    });
-
-    app.addHook('onRequest', async (request) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (unsafeMethods.has(request.method) && (token || request.url.startsWith('/api/v1/auth/')) && isCrossSite(request, publicHost)) {
-        throw new AppError('cross_site', 'State-changing requests must come from this site');
-      }
-      if (token) request.principal = await resolveSession(options.db, token);
-      const access: Access = request.routeOptions.config?.access ?? 'public';
-      const reason = denyReason(access, request.principal);
-      if (reason === 'unauthenticated') throw new AppError('unauthenticated', 'This action needs a staff account');
-      if (reason === 'forbidden') throw new AppError('forbidden', `Role ${request.principal?.role} may not do this`);
+      const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+      route.onRequest = [guard(access), ...own];
     });
   },
   { name: 'openbeat-auth', dependencies: ['@fastify/cookie'] },

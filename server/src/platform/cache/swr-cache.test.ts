@@ -15,6 +15,19 @@ describe('createSwrCache', () => {
     expect(await cache.get(db)).toBe(2);
   });
 
+  it('peek answers without waiting once a load has settled, and starts the load when there is none', async () => {
+    let loads = 0;
+    const cache = createSwrCache(async () => ++loads, { ttlMs: 0 });
+    expect(cache.peek(db)).toBeUndefined(); // starts the first load
+    await settle();
+    expect(loads).toBe(1);
+    expect(cache.peek(db)).toBe(1); // stale (TTL 0): served, refresh started
+    await settle();
+    expect(cache.peek(db)).toBe(2);
+    cache.invalidate();
+    expect(cache.peek(db)).toBeUndefined();
+  });
+
   it('after the TTL serves the stale value once and reloads in the background', async () => {
     let loads = 0;
     const cache = createSwrCache(async () => ++loads, { ttlMs: 0 });

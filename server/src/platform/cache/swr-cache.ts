@@ -8,6 +8,8 @@ import type { Db } from '../db/db.js';
  */
 export interface SwrCache<T> {
   get(db: Db): Promise<T>;
+  /** The loaded value without waiting (and the same revalidation as `get`), or undefined before the first load settles. */
+  peek(db: Db): T | undefined;
   invalidate(): void;
   configure(options: { ttlMs: number }): void;
 }
@@ -24,7 +26,15 @@ export interface SwrOptions {
 export function createSwrCache<T>(load: (db: Db) => Promise<T>, options: SwrOptions = {}): SwrCache<T> {
   let ttlMs = options.ttlMs ?? 2000;
   const version = options.version ?? (async () => '');
-  let entry: { at: number; value: Promise<T>; refreshing: boolean; version: Promise<string> } | null = null;
+  interface Entry {
+    at: number;
+    value: Promise<T>;
+    /** The value once the promise has settled, for `peek`. */
+    settled?: T;
+    refreshing: boolean;
+    version: Promise<string>;
+  }
+  let entry: Entry | null = null;
   const loadWithVersion = (db: Db) => {
     // The version is read before the data, so a write in between makes the next check reload.
     const seen = options.version ? version(db) : Promise.resolve(String(Math.random()));
@@ -35,11 +45,16 @@ export function createSwrCache<T>(load: (db: Db) => Promise<T>, options: SwrOpti
       const now = Date.now();
       if (!entry) {
         const loaded = loadWithVersion(db);
-        const created = { at: now, value: loaded.value, refreshing: false, version: loaded.version };
+        const created: Entry = { at: now, value: loaded.value, refreshing: false, version: loaded.version };
         entry = created;
-        loaded.value.catch(() => {
-          if (entry === created) entry = null;
-        });
+        loaded.value.then(
+          (value) => {
+            created.settled = value;
+          },
+          () => {
+            if (entry === created) entry = null;
+          },
+        );
         return loaded.value;
       }
       if (now - entry.at > ttlMs && !entry.refreshing) {
@@ -54,13 +69,22 @@ export function createSwrCache<T>(load: (db: Db) => Promise<T>, options: SwrOpti
             }
             const loaded = loadWithVersion(db);
             const fresh = await loaded.value;
-            if (entry === stale) entry = { at: Date.now(), value: Promise.resolve(fresh), refreshing: false, version: loaded.version };
+            if (entry === stale) entry = { at: Date.now(), value: Promise.resolve(fresh), settled: fresh, refreshing: false, version: loaded.version };
           } catch {
             stale.refreshing = false;
           }
         })();
       }
       return entry.value;
+    },
+    peek(db) {
+      if (!entry) {
+        void this.get(db).catch(() => undefined);
+        return undefined;
+      }
+      const current = entry;
+      this.get(db).catch(() => undefined); // starts the revalidation when the value is stale
+      return current.settled;
     },
     invalidate() {
       entry = null;
