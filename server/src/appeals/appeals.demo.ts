@@ -3,24 +3,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js';
+import { loadWorkingCalendar } from '../platform/calendar/calendar.service.js';
 import { queryRows, type Db } from '../platform/db/db.js';
+import { mulberry32 } from '../platform/random.js';
 import { routeAppeal, type AppealStatus, type ResponsibleUnit } from './appeals.domain.js';
 import { maskPersonalData } from './appeals.masking.js';
-import { syncDrugAdvertIndicators, workingCalendar } from './appeals.service.js';
+import { syncDrugAdvertIndicators } from './appeals.service.js';
 import { appealCategories, appealEvents, appeals } from './appeals.tables.js';
 
 const DEMO_APPEALS = 260;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const texts: Record<string, string[]> = {
   general: ['Прошу разъяснить порядок получения справки о несудимости (демо).', 'Во дворе третий день стоит брошенный автомобиль без номеров (демо).', 'Подскажите, где принимает участковый в выходные? (демо)'],
@@ -56,7 +47,7 @@ export async function loadAppealsDemo(db: Db, actor: AuditActor): Promise<{ appe
         join precincts p on ST_Intersects(p.geom, a.location) order by a.id`,
   );
   if (places.length === 0) return { appeals: 0 };
-  const calendar = await workingCalendar(db);
+  const calendar = await loadWorkingCalendar(db);
   const now = Date.now();
   let created = 0;
   await db.transaction(async (tx) => {

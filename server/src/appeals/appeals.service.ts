@@ -6,13 +6,13 @@ import { and, asc, desc, eq, isNotNull, isNull, lt, notInArray, sql, type SQL } 
 import { issueTrustToken, saveComputedValues } from '../performance/index.js';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/roles.js';
-import { WorkingCalendar, type CalendarOverride } from '../platform/calendar/working-calendar.js';
+import { workingCalendar } from '../platform/calendar/calendar.service.js';
 import type { LocalizedText } from '../platform/db/columns.js';
 import { queryRows, type Db, type DbOrTx, type Tx } from '../platform/db/db.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
 import type { ProcessedPhoto } from '../platform/images/photos.js';
 import { enqueueJob } from '../platform/jobs/jobs.service.js';
-import { calendarOverrides, districts } from '../platform/platform.tables.js';
+import { districts } from '../platform/platform.tables.js';
 import { outsideCity, precinctAt, precinctById, precinctOfUser, precinctRefs } from '../precincts/index.js';
 import {
   canMove,
@@ -38,7 +38,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const PAGE_SIZE = 25;
 
-// ---- Categories and the calendar --------------------------------------------------------------
+// ---- Categories --------------------------------------------------------------------------------
 
 export async function listCategories(db: DbOrTx, includeInactive = false): Promise<CategoryRow[]> {
   const rows = await db.select().from(appealCategories).orderBy(asc(appealCategories.sortOrder));
@@ -78,11 +78,6 @@ export async function patchCategory(db: Db, actor: AuditActor, code: string, pat
     await recordAudit(tx, actor, { action: 'update', entity: 'appeal_category', entityId: code, before: { deadlineDays: before.deadlineDays, active: before.active }, after: { deadlineDays: after!.deadlineDays, active: after!.active } });
     return categoryView(after!);
   });
-}
-
-export async function workingCalendar(db: DbOrTx): Promise<WorkingCalendar> {
-  const rows = await db.select().from(calendarOverrides);
-  return new WorkingCalendar(rows.map((r): CalendarOverride => ({ date: r.date, kind: r.kind, ...(r.note ? { note: r.note } : {}) })));
 }
 
 // ---- Submission --------------------------------------------------------------------------------
@@ -361,6 +356,7 @@ export async function rateAppeal(db: Db, rawCode: string, key: string, rating: n
 }
 
 export async function contestAppeal(db: Db, rawCode: string, key: string, reason: string) {
+  const calendar = await workingCalendar(db);
   const row = await db.transaction(async (tx) => {
     const row = await findByCode(tx, rawCode);
     checkKey(row, key);
@@ -368,7 +364,7 @@ export async function contestAppeal(db: Db, rawCode: string, key: string, reason
     if (row.contestedAt) throw new AppError('conflict', 'an answer can be contested once, and this one already was');
     const now = new Date();
     const cat = await category(tx, row.categoryCode).catch(() => null);
-    const deadlineAt = (await workingCalendar(tx)).addWorkingDays(now, cat?.deadlineDays ?? 15);
+    const deadlineAt = calendar.addWorkingDays(now, cat?.deadlineDays ?? 15);
     const [updated] = await tx.update(appeals).set({ status: 'in_progress', contestedAt: now, contestReason: reason, deadlineAt, updatedAt: now }).where(eq(appeals.id, row.id)).returning();
     await tx.insert(appealEvents).values({ appealId: row.id, at: now, kind: 'contested', status: 'in_progress', publicNote: maskPersonalData(reason).text, actorRole: 'public' });
     await recordAudit(tx, { role: 'public', unit: 'public', userId: null }, { action: 'contest', entity: 'appeal', entityId: row.code, before: { status: row.status }, after: { status: 'in_progress', contested: true } });
@@ -504,9 +500,8 @@ function queueCondition(queue: Queue, v: StaffView): SQL | undefined {
 export async function staffQueue(db: DbOrTx, principal: Principal, q: { queue: Queue; status?: AppealStatus | undefined; category?: string | undefined; page: number }) {
   const v = await staffView(db, principal);
   const scope = visibleTo(v);
-  const conditions = [scope, queueCondition(q.queue, v), q.status ? eq(appeals.status, q.status) : undefined, q.category ? eq(appeals.categoryCode, q.category) : undefined].filter((c): c is SQL => c !== undefined);
-  const where = conditions.length ? and(...conditions) : undefined;
-  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(appeals).where(where);
+  const filters = [queueCondition(q.queue, v), q.status ? eq(appeals.status, q.status) : undefined, q.category ? eq(appeals.categoryCode, q.category) : undefined];
+  const where = and(scope, ...filters);
   const rows = await db
     .select({ a: appeals, precinctCode: sql<string | null>`(select code from precincts p where p.id = ${appeals.precinctId})` })
     .from(appeals)
@@ -514,12 +509,13 @@ export async function staffQueue(db: DbOrTx, principal: Principal, q: { queue: Q
     .orderBy(q.queue === 'all' ? desc(appeals.createdAt) : asc(appeals.deadlineAt))
     .limit(PAGE_SIZE)
     .offset((q.page - 1) * PAGE_SIZE);
-  const counts: Record<string, number> = {};
-  for (const queue of queues) {
-    const c = [scope, queueCondition(queue, v)].filter((x): x is SQL => x !== undefined);
-    const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(appeals).where(c.length ? and(...c) : undefined);
-    counts[queue] = n?.n ?? 0;
-  }
+  // The list's total and every tab's count in one pass over what the account may see.
+  const countWhere = (condition: SQL | undefined) => (condition ? sql<number>`count(*) filter (where ${condition})::int` : sql<number>`count(*)::int`);
+  const [counted] = await db
+    .select({ total: countWhere(and(...filters)), tabs: Object.fromEntries(queues.map((queue) => [queue, countWhere(queueCondition(queue, v))])) })
+    .from(appeals)
+    .where(scope);
+  const counts = Object.fromEntries(queues.map((queue) => [queue, counted?.tabs[queue] ?? 0]));
   const now = new Date();
   return {
     items: rows.map(({ a, precinctCode }) => ({
@@ -537,7 +533,7 @@ export async function staffQueue(db: DbOrTx, principal: Principal, q: { queue: Q
       contested: a.contestedAt !== null,
       synthetic: a.synthetic,
     })),
-    total: total?.n ?? 0,
+    total: counted?.total ?? 0,
     page: q.page,
     pageSize: PAGE_SIZE,
     counts,

@@ -6,6 +6,7 @@ import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js
 import type { Db, Tx } from '../platform/db/db.js';
 import type { LocalizedText } from '../platform/db/columns.js';
 import { districts } from '../platform/platform.tables.js';
+import { mulberry32 } from '../platform/random.js';
 import {
   addDays,
   fromDayNumber,
@@ -342,17 +343,6 @@ export async function loadPerformanceSeed(db: Db, actor: AuditActor): Promise<{ 
 }
 
 // ---- Synthetic demo data ---------------------------------------------------------------------
-
-/** A small deterministic generator, so every demo database holds the same synthetic figures. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function poisson(random: () => number, lambda: number): number {
   // Knuth's method is fine for the small daily rates here.

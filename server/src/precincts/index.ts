@@ -3,4 +3,4 @@
 export { precinctsRoutes } from './precincts.routes.js';
 export { outsideCity, precinctAt, precinctById, precinctOfUser, precinctRefs } from './precincts.service.js';
 export { linkDemoInspectorAccount, loadPrecinctsDemo } from './precincts.demo.js';
-export { configureLocatorCache } from './precincts.service.js';
+export { configurePrecinctsCache } from './precincts.service.js';

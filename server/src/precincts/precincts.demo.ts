@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js';
 import { queryRows, type Db } from '../platform/db/db.js';
 import { processPhoto, type PhotoStore } from '../platform/images/photos.js';
+import { mulberry32 } from '../platform/random.js';
 import { districts } from '../platform/platform.tables.js';
 import { normalizeHouse, normalizeStreet } from './address.js';
 import type { HoursException, WeeklyHours } from './precincts.domain.js';
@@ -14,18 +15,6 @@ import { addressRegister, inspectors, precincts, receptionPoints } from './preci
 const PRECINCTS_PER_DISTRICT = 36;
 const MODULAR_POSTS = 37;
 const ADDRESSES_PER_PRECINCT = 24;
-
-/** A small deterministic generator, so every demo database is the same. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Obviously synthetic surnames ("Demo", "Sample", "Example", "Test" in Russian) with common first names.
 const surnames = ['Демоев', 'Примеров', 'Образцов', 'Тестов', 'Макетов', 'Шаблонов', 'Условнов', 'Пробнов'];

@@ -175,3 +175,4 @@ export const importConfirmSchema = z.object({ saved: z.number().int(), created: 
 export type InspectorCard = z.infer<typeof inspectorCardSchema>;
 export type PrecinctSummary = z.infer<typeof precinctSummarySchema>;
 export type ReceptionPointView = z.infer<typeof receptionPointSchema>;
+export type WorkloadReport = z.infer<typeof workloadResponseSchema>;

@@ -4,6 +4,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AuditActor } from '../platform/audit/audit.service.js';
 import type { PhotoStore } from '../platform/images/photos.js';
 import { recordAudit } from '../platform/audit/audit.service.js';
+import { createSwrCache } from '../platform/cache/swr-cache.js';
 import type { LocalizedText } from '../platform/db/columns.js';
 import { queryRows, type Db, type DbOrTx } from '../platform/db/db.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
@@ -18,35 +19,30 @@ const NORMS_KEY = 'precincts.norms';
 
 // ---- Norms (configurable, audited) ---------------------------------------------------------
 
-let normsCache: { value: WorkloadNorms; at: number } | null = null;
-const NORMS_TTL_MS = 2000;
-
-export async function workloadNorms(db: DbOrTx): Promise<WorkloadNorms> {
-  if (normsCache && Date.now() - normsCache.at < NORMS_TTL_MS) return normsCache.value;
+async function loadNorms(db: DbOrTx): Promise<WorkloadNorms> {
   const [row] = await db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, NORMS_KEY));
-  const value = (row?.value as WorkloadNorms | undefined) ?? DEFAULT_NORMS;
-  normsCache = { value, at: Date.now() };
-  return value;
+  return (row?.value as WorkloadNorms | undefined) ?? DEFAULT_NORMS;
+}
+
+const normsCache = createSwrCache(loadNorms);
+
+export function workloadNorms(db: Db): Promise<WorkloadNorms> {
+  return normsCache.get(db);
 }
 
 export async function setWorkloadNorms(db: Db, actor: AuditActor, norms: WorkloadNorms): Promise<WorkloadNorms> {
   if (norms.target > norms.norm) throw invalid('target', `the council's target (${norms.target}) cannot be looser than the norm (${norms.norm}): fewer residents per inspector is stricter`);
   await db.transaction(async (tx) => {
-    const before = await workloadNormsUncached(tx);
+    const before = await loadNorms(tx);
     await tx
       .insert(appSettings)
       .values({ key: NORMS_KEY, value: norms, updatedAt: new Date() })
       .onConflictDoUpdate({ target: appSettings.key, set: { value: norms, updatedAt: new Date() } });
     await recordAudit(tx, actor, { action: 'update', entity: 'workload_norms', entityId: 'city', before, after: norms });
   });
-  normsCache = null;
+  normsCache.invalidate();
   invalidateLocator();
   return norms;
-}
-
-async function workloadNormsUncached(db: DbOrTx): Promise<WorkloadNorms> {
-  normsCache = null;
-  return workloadNorms(db);
 }
 
 // ---- Reading ---------------------------------------------------------------------------------
@@ -120,7 +116,8 @@ const inspectorSelect = sql`select i.id, i.name, i.rank, i.position, i.phone, i.
   left join ${districts} d on d.id = p.district_id
   left join ${receptionPoints} r on r.id = i.reception_point_id`;
 
-function receptionView(r: {
+/** A reception point as stored, before its opening state at a moment is worked out. */
+interface ReceptionPoint {
   id: string;
   kind: ReceptionKind;
   name: LocalizedText;
@@ -133,7 +130,9 @@ function receptionView(r: {
   hours: WeeklyHours[];
   exceptions: HoursException[];
   synthetic: boolean;
-}, now: Date): ReceptionPointView {
+}
+
+function receptionView(r: ReceptionPoint, now: Date): ReceptionPointView {
   const state = openingState(r, now);
   return { ...r, lon: Number(r.lon), lat: Number(r.lat), openNow: state.open, today: state.today };
 }
@@ -258,9 +257,10 @@ async function precinctAnswer(db: Db, id: string, now: Date) {
   return { precinct: precinctSummary(row, norms), inspectors: cards };
 }
 
-/** One process on an embedded database keeps the locator until a write; on PostgreSQL it re-checks every 2 s. */
-export function configureLocatorCache(options: { ttlMs: number }): void {
+/** One process on an embedded database keeps the locator and the norms until a write; on PostgreSQL they re-check every 2 s. */
+export function configurePrecinctsCache(options: { ttlMs: number }): void {
   locatorCache.configure(options);
+  normsCache.configure(options);
 }
 
 /** Every write that changes what a locate answer shows calls this after its commit. */
@@ -289,7 +289,7 @@ export async function listInspectors(db: DbOrTx, filter: { district?: string | u
   return inspectorCards(db, sql.join(conditions, sql` and `));
 }
 
-export async function listPrecincts(db: DbOrTx, district?: string): Promise<PrecinctSummary[]> {
+export async function listPrecincts(db: Db, district?: string): Promise<PrecinctSummary[]> {
   const norms = await workloadNorms(db);
   const rows = await queryRows<PrecinctRow>(
     db,
@@ -299,7 +299,7 @@ export async function listPrecincts(db: DbOrTx, district?: string): Promise<Prec
   return rows.map((r) => precinctSummary(r, norms));
 }
 
-export async function precinctDetail(db: DbOrTx, id: string) {
+export async function precinctDetail(db: Db, id: string) {
   const rows = await queryRows<PrecinctRow & { geometry: string }>(
     db,
     sql`select ${precinctColumns}, ST_AsGeoJSON(ST_Multi(ST_SimplifyPreserveTopology(p.geom, 0.0001)), 6) as geometry
@@ -316,7 +316,7 @@ export async function precinctDetail(db: DbOrTx, id: string) {
 }
 
 /** Precinct outlines with their load level, for the maps (simplified to about 10 m). */
-export async function precinctsGeoJson(db: DbOrTx) {
+export async function precinctsGeoJson(db: Db) {
   const norms = await workloadNorms(db);
   const rows = await queryRows<PrecinctRow & { geometry: string }>(
     db,
@@ -338,29 +338,16 @@ export async function precinctsGeoJson(db: DbOrTx) {
 }
 
 export async function listReceptionPoints(db: DbOrTx, kind?: ReceptionKind, now = new Date()): Promise<ReceptionPointView[]> {
-  const rows = await queryRows<{
-    id: string;
-    kind: ReceptionKind;
-    name: LocalizedText;
-    address: LocalizedText;
-    lon: number;
-    lat: number;
-    district_id: string | null;
-    phone: string | null;
-    all_day: boolean;
-    hours: WeeklyHours[];
-    exceptions: HoursException[];
-    synthetic: boolean;
-  }>(
+  const rows = await queryRows<ReceptionPoint>(
     db,
-    sql`select id, kind, name, address, ST_X(location) as lon, ST_Y(location) as lat, district_id, phone, all_day, hours, exceptions, synthetic
+    sql`select id, kind, name, address, ST_X(location) as lon, ST_Y(location) as lat, district_id as "districtId", phone, all_day as "allDay", hours, exceptions, synthetic
         from ${receptionPoints} ${kind ? sql`where kind = ${kind}` : sql``} order by kind, name->>'ru'`,
   );
-  return rows.map((r) => receptionView({ ...r, districtId: r.district_id, allDay: r.all_day }, now));
+  return rows.map((r) => receptionView(r, now));
 }
 
 /** Residents per inspector for every precinct, district and the city against the norms (п.9). */
-export async function workloadReport(db: DbOrTx) {
+export async function workloadReport(db: Db) {
   const [norms, summaries, districtRows] = await Promise.all([
     workloadNorms(db),
     listPrecincts(db),

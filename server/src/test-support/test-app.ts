@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { buildApp } from '../app.js';
 import { generatePassword } from '../platform/auth/passwords.js';
 import type { Scope, StaffRole } from '../platform/auth/roles.js';
@@ -52,4 +53,65 @@ export async function createTestApp(options: { serveWeb?: boolean } = {}): Promi
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A test app with an admin's and an editor's session (Cookie headers), logged in once. */
+export interface SharedTestApp extends Omit<TestApp, 'close'> {
+  readonly admin: string;
+  readonly editor: string;
+}
+
+/**
+ * The app that the tests of one file share: built, with an admin and an editor logged in, before the
+ * file's first test, and closed after its last. Read its fields inside tests and hooks, not at load time.
+ */
+export function useTestApp(options: { serveWeb?: boolean } = {}): SharedTestApp {
+  let t: TestApp | undefined;
+  let sessions: { admin: string; editor: string } | undefined;
+  beforeAll(async () => {
+    t = await createTestApp(options);
+    sessions = { admin: await t.login('admin'), editor: await t.login('editor') };
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+  const ready = () => {
+    if (!t || !sessions) throw new Error('the test app is built in beforeAll: use it inside a test or a hook');
+    return { t, ...sessions };
+  };
+  return {
+    get app() {
+      return ready().t.app;
+    },
+    get db() {
+      return ready().t.db;
+    },
+    get testDb() {
+      return ready().t.testDb;
+    },
+    get dataDir() {
+      return ready().t.dataDir;
+    },
+    get admin() {
+      return ready().admin;
+    },
+    get editor() {
+      return ready().editor;
+    },
+    login: (role, scope) => ready().t.login(role, scope),
+  };
+}
+
+/** An RFC 9457 problem answer, as the tests read it. */
+export interface Problem {
+  type: string;
+  status: number;
+  field?: string;
+  detail?: string;
+}
+
+/** The problem in an answer; fails the test when the answer is not application/problem+json. */
+export function problemOf(res: { headers: Record<string, unknown>; body: string }): Problem {
+  expect(String(res.headers['content-type'])).toContain('application/problem+json');
+  return JSON.parse(res.body) as Problem;
 }

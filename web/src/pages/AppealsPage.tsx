@@ -3,10 +3,10 @@ import { Link } from 'react-router';
 import { useQuery } from '../api/useQuery';
 import { AppealFilters } from '../features/appeals/AppealFilters';
 import { appealPaths, appealsApi } from '../features/appeals/appeals.api';
+import { AppealsPager } from '../features/appeals/AppealsPager';
 import { AppealSummaryList } from '../features/appeals/AppealSummaryList';
 import { DrugAdvertStatsTable } from '../features/appeals/DrugAdvertStatsTable';
 import { MyAppealsList } from '../features/appeals/MyAppealsList';
-import { Pager } from '../features/appeals/Pager';
 import { TrackByCode } from '../features/appeals/TrackByCode';
 import { usePublicList } from '../features/appeals/usePublicList';
 import { QueryBlock } from '../ui/QueryBlock';
@@ -59,7 +59,7 @@ export function AppealsPage() {
                 {t('appeals.list.total', { count: data.total })}
               </p>
               {data.items.length ? <AppealSummaryList items={data.items} /> : <EmptyState>{t('appeals.list.empty')}</EmptyState>}
-              <Pager page={page} pageSize={data.pageSize} total={data.total} onPage={(p) => update({ page: p })} />
+              <AppealsPager page={page} pageSize={data.pageSize} total={data.total} onPage={(p) => update({ page: p })} />
             </>
           )}
         </QueryBlock>

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from '../api/useQuery';
 import { appealPaths, appealsApi } from '../features/appeals/appeals.api';
+import { AppealsPager } from '../features/appeals/AppealsPager';
 import { AppealSummaryList } from '../features/appeals/AppealSummaryList';
-import { Pager } from '../features/appeals/Pager';
 import { usePublicList } from '../features/appeals/usePublicList';
 import { QueryBlock } from '../ui/QueryBlock';
 import { DemoNotice } from '../ui/DemoNotice';
@@ -48,7 +48,7 @@ export function ProposalsPage() {
                 {t('appeals.proposals.total', { count: data.total })}
               </p>
               {data.items.length ? <AppealSummaryList items={data.items} withSupport /> : <EmptyState>{t('appeals.proposals.empty')}</EmptyState>}
-              <Pager page={page} pageSize={data.pageSize} total={data.total} onPage={(p) => update({ page: p })} />
+              <AppealsPager page={page} pageSize={data.pageSize} total={data.total} onPage={(p) => update({ page: p })} />
             </>
           )}
         </QueryBlock>

@@ -3,7 +3,6 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '../api/useQuery';
 import { appealsStaffApi } from '../features/appeals-staff/appeals-staff.api';
 import { APPEAL_STATUSES, QUEUES, type AppealStatus, type QueueName } from '../features/appeals-staff/appeals-staff.types';
-import { Pager } from '../features/appeals-staff/Pager';
 import { QueueTable } from '../features/appeals-staff/QueueTable';
 import { QueueTabs } from '../features/appeals-staff/QueueTabs';
 import { useAppealLabels, useAppealReference } from '../features/appeals-staff/useAppealLabels';
@@ -13,6 +12,7 @@ import { DemoNotice } from '../ui/DemoNotice';
 import { EmptyState } from '../ui/EmptyState';
 import { Select } from '../ui/fields';
 import { LoadingState } from '../ui/LoadingState';
+import { Pager } from '../ui/Pager';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { StaffPageHeader } from '../ui/StaffPageHeader';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -59,6 +59,12 @@ export function StaffAppealsPage() {
   const items = list.data?.items ?? [];
   const synthetic = items.filter((item) => item.synthetic).length;
   const queueName = t(`appealsStaff.queues.${queue}`);
+  const pagerLabels = {
+    nav: t('appealsStaff.pager.label'),
+    previous: t('appealsStaff.pager.prev'),
+    next: t('appealsStaff.pager.next'),
+    status: (current: number, pages: number) => t('appealsStaff.pager.where', { page: current, pages }),
+  };
 
   return (
     <div className="page sa-queue-page">
@@ -118,7 +124,7 @@ export function StaffAppealsPage() {
                   district={labels.district}
                   markSynthetic={synthetic > 0 && synthetic < items.length}
                 />
-                <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} hrefFor={(p) => href({ page: p })} />
+                <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} labels={pagerLabels} hrefFor={(p) => href({ page: p })} />
               </>
             ) : (
               <EmptyState>{status || category ? t('appealsStaff.queue.emptyFiltered') : t(`appealsStaff.queueEmpty.${queue}`)}</EmptyState>

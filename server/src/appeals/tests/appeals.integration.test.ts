@@ -3,41 +3,20 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import exifr from 'exifr';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkingCalendar, type CalendarOverride } from '../../platform/calendar/working-calendar.js';
 import { queryRows } from '../../platform/db/db.js';
 import { JobWorker } from '../../platform/jobs/jobs.service.js';
 import { LogFileProvider } from '../../platform/notify/notify.js';
-import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { problemOf, useTestApp, type TestApp } from '../../test-support/test-app.js';
 import { testDriver } from '../../test-support/test-database.js';
 import { appealNotifyHandler, directNotifyHandler } from '../appeals.notify.js';
 
-let t: TestApp;
-let admin: string;
-let editor: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.login('admin');
-  editor = await t.login('editor');
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 // ---- Helpers -------------------------------------------------------------------------------------
 
-interface Problem {
-  type: string;
-  status: number;
-  field?: string;
-  detail?: string;
-}
 type Injected = Awaited<ReturnType<TestApp['app']['inject']>>;
-
-function problemOf(res: Injected): Problem {
-  expect(String(res.headers['content-type'])).toContain('application/problem+json');
-  return JSON.parse(res.body) as Problem;
-}
 
 const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(t.db, query);
 const countOf = async (table: 'appeals' | 'appeal_photos' | 'audit_log' | 'appeal_events' | 'jobs') =>
@@ -312,11 +291,24 @@ describe(`appeals on ${testDriver}: deadlines by the Almaty working calendar`, (
     await deadlineFor('road_safety', 15);
   });
 
+  it('counts a day off that an admin declares from the next appeal on, and stops once it is removed', async () => {
+    const usual = await deadlineFor('public_order', 15);
+    // End of the next working day in Almaty (UTC+5) is 18:59:59.999Z, so its UTC date is the local one.
+    const nextWorkingDay = (await calendar()).addWorkingDays(new Date(), 1).toISOString().slice(0, 10);
+    const declared = await t.app.inject({ method: 'PUT', url: `/api/v1/admin/calendar-overrides/${nextWorkingDay}`, headers: { cookie: t.admin }, payload: { kind: 'holiday', note: 'test transfer' } });
+    expect(declared.statusCode, declared.body).toBe(200);
+    const later = await deadlineFor('public_order', 15);
+    expect(new Date(later.deadlineAt).getTime()).toBeGreaterThan(new Date(usual.deadlineAt).getTime());
+    const removed = await t.app.inject({ method: 'DELETE', url: `/api/v1/admin/calendar-overrides/${nextWorkingDay}`, headers: { cookie: t.admin } });
+    expect(removed.statusCode).toBe(204);
+    expect((await deadlineFor('public_order', 15)).deadlineAt).toBe(usual.deadlineAt);
+  });
+
   it("applies an admin's change of a category's deadline to new appeals (audited)", async () => {
     const auditBefore = await countOf('audit_log');
-    const asEditor = await t.app.inject({ method: 'PATCH', url: '/api/v1/admin/appeal-categories/road_safety', headers: { cookie: editor }, payload: { deadlineDays: 5 } });
+    const asEditor = await t.app.inject({ method: 'PATCH', url: '/api/v1/admin/appeal-categories/road_safety', headers: { cookie: t.editor }, payload: { deadlineDays: 5 } });
     expect(asEditor.statusCode).toBe(403);
-    const res = await t.app.inject({ method: 'PATCH', url: '/api/v1/admin/appeal-categories/road_safety', headers: { cookie: admin }, payload: { deadlineDays: 5 } });
+    const res = await t.app.inject({ method: 'PATCH', url: '/api/v1/admin/appeal-categories/road_safety', headers: { cookie: t.admin }, payload: { deadlineDays: 5 } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ code: 'road_safety', deadlineDays: 5 });
     expect(await countOf('audit_log')).toBe(auditBefore + 1);
@@ -324,7 +316,7 @@ describe(`appeals on ${testDriver}: deadlines by the Almaty working calendar`, (
     expect(categories.find((c) => c.code === 'road_safety')?.deadlineDays).toBe(5);
     await deadlineFor('road_safety', 5);
     await deadlineFor('public_order', 15);
-    const reset = await t.app.inject({ method: 'PATCH', url: '/api/v1/admin/appeal-categories/road_safety', headers: { cookie: admin }, payload: { deadlineDays: 15 } });
+    const reset = await t.app.inject({ method: 'PATCH', url: '/api/v1/admin/appeal-categories/road_safety', headers: { cookie: t.admin }, payload: { deadlineDays: 15 } });
     expect(reset.statusCode).toBe(200);
   });
 });
@@ -397,11 +389,11 @@ describe(`appeals on ${testDriver}: the resident's personal data never goes publ
     const listed = (JSON.parse(open311.body) as { service_request_id: string; description: string | null; lat: number | null }[]).find((r) => r.service_request_id === complaint.code);
     expect(listed).toMatchObject({ description: null, lat: null });
 
-    const staff = await getJson(`/api/v1/staff/appeals/${receipt.code}`, editor);
+    const staff = await getJson(`/api/v1/staff/appeals/${receipt.code}`, t.editor);
     expect(staff.contact).toEqual({ name: 'Айгерим Секретова', phone: '+77012345678', email: 'secret.resident@example.kz', lang: 'ru' });
     expect(staff.fullDescription).toBe(description);
     expect(staff.address).toBe('ул. Абая 10, кв. 5');
-    const staffComplaint = await getJson(`/api/v1/staff/appeals/${complaint.code}`, editor);
+    const staffComplaint = await getJson(`/api/v1/staff/appeals/${complaint.code}`, t.editor);
     expect(staffComplaint.fullDescription).toBe(conductText);
   });
 });
@@ -454,47 +446,47 @@ describe(`appeals on ${testDriver}: staff queues, routing and the life of an app
       expect(all.items).toEqual([]);
     }
     // The city's editor does see it.
-    expect(await getJson(`/api/v1/staff/appeals/${complaint.code}`, editor)).toMatchObject({ unit: 'city:internal_security' });
+    expect(await getJson(`/api/v1/staff/appeals/${complaint.code}`, t.editor)).toMatchObject({ unit: 'city:internal_security' });
   });
 
   it('re-routes with a reason that the public timeline shows', async () => {
     const neighbour = await precinctPoint(place.districtId, 1);
-    const noReason = await staffPost(appeal.code, 'route', editor, { unit: `precinct:${neighbour.id}` });
+    const noReason = await staffPost(appeal.code, 'route', t.editor, { unit: `precinct:${neighbour.id}` });
     expect(noReason.statusCode).toBe(400);
     const reason = 'Адрес относится к соседнему участку';
-    const res = await staffPost(appeal.code, 'route', editor, { unit: `precinct:${neighbour.id}`, reason });
+    const res = await staffPost(appeal.code, 'route', t.editor, { unit: `precinct:${neighbour.id}`, reason });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ unit: `precinct:${neighbour.id}` });
     const open = (await getJson(`/api/v1/appeals/${appeal.code}`)) as unknown as StaffAppeal;
     const rerouted = open.timeline.find((e) => e.kind === 'rerouted');
     expect(rerouted).toMatchObject({ note: reason, unit: `precinct:${neighbour.id}` });
     // Back to the inspector's precinct for the steps that follow.
-    expect((await staffPost(appeal.code, 'route', editor, { unit: `precinct:${place.id}`, reason: 'Ошибка маршрутизации, возвращаем' })).statusCode).toBe(200);
+    expect((await staffPost(appeal.code, 'route', t.editor, { unit: `precinct:${place.id}`, reason: 'Ошибка маршрутизации, возвращаем' })).statusCode).toBe(200);
   });
 
   it('refuses moves the life of an appeal does not allow (409) and a decline without a reason (400)', async () => {
     const unrouted = await submitted(await submitJson({ category: 'general', description: 'Вопрос о работе участкового пункта в выходные' }));
-    const closeEarly = await staffPost(unrouted.code, 'status', editor, { status: 'closed' });
+    const closeEarly = await staffPost(unrouted.code, 'status', t.editor, { status: 'closed' });
     expect(closeEarly.statusCode).toBe(409);
     problemOf(closeEarly);
-    const answerEarly = await staffPost(unrouted.code, 'answer', editor, { answer: 'Участковый пункт работает по субботам с 10 до 14.' });
+    const answerEarly = await staffPost(unrouted.code, 'answer', t.editor, { answer: 'Участковый пункт работает по субботам с 10 до 14.' });
     expect(answerEarly.statusCode).toBe(409);
-    const declineBare = await staffPost(unrouted.code, 'status', editor, { status: 'declined' });
+    const declineBare = await staffPost(unrouted.code, 'status', t.editor, { status: 'declined' });
     expect(declineBare.statusCode).toBe(400);
     expect(problemOf(declineBare).field).toBe('reason');
-    const declined = await staffPost(unrouted.code, 'status', editor, { status: 'declined', reason: 'Обращение не содержит вопроса к полиции' });
+    const declined = await staffPost(unrouted.code, 'status', t.editor, { status: 'declined', reason: 'Обращение не содержит вопроса к полиции' });
     expect(declined.statusCode).toBe(200);
-    const again = await staffPost(unrouted.code, 'status', editor, { status: 'in_progress' });
+    const again = await staffPost(unrouted.code, 'status', t.editor, { status: 'in_progress' });
     expect(again.statusCode).toBe(409);
     expect((await getJson(`/api/v1/appeals/${unrouted.code}`)).statusReason).toBe('Обращение не содержит вопроса к полиции');
   });
 
   it('lets the resident rate an answer once, with the key, and follow the trust survey link', async () => {
     const receipt = await submitted(await submitJson({ category: 'public_order', description: 'Шумные соседи сверху каждую ночь после полуночи', lat: place.lat, lon: place.lon }));
-    expect((await staffPost(receipt.code, 'status', editor, { status: 'in_progress' })).statusCode).toBe(200);
+    expect((await staffPost(receipt.code, 'status', t.editor, { status: 'in_progress' })).statusCode).toBe(200);
     const tooSoon = await t.app.inject({ method: 'POST', url: `/api/v1/appeals/${receipt.code}/rating`, payload: { key: receipt.residentKey, rating: 5 } });
     expect(tooSoon.statusCode).toBe(409);
-    const answered = await staffPost(receipt.code, 'answer', editor, { answer: 'С соседями проведена профилактическая беседа, составлен протокол.' });
+    const answered = await staffPost(receipt.code, 'answer', t.editor, { answer: 'С соседями проведена профилактическая беседа, составлен протокол.' });
     expect(answered.statusCode).toBe(200);
     expect((await getJson(`/api/v1/appeals/${receipt.code}`)).answer).toMatch(/профилактическая беседа/);
 
@@ -530,7 +522,7 @@ describe(`appeals on ${testDriver}: staff queues, routing and the life of an app
     expect(byInspector.statusCode).toBe(409);
     const view = (await getJson(`/api/v1/staff/appeals/${appeal.code}`, inspector)) as unknown as StaffAppeal;
     expect(view.allowed).toMatchObject({ answer: false, route: false, supervise: false });
-    const bySupervisor = await staffPost(appeal.code, 'answer', editor, { answer: 'Проверка повторена руководителем, нарушителю выписан штраф.' });
+    const bySupervisor = await staffPost(appeal.code, 'answer', t.editor, { answer: 'Проверка повторена руководителем, нарушителю выписан штраф.' });
     expect(bySupervisor.statusCode, bySupervisor.body).toBe(200);
 
     const secondContest = await t.app.inject({ method: 'POST', url: `/api/v1/appeals/${appeal.code}/contest`, payload: { key: appeal.residentKey, reason: 'Снова не согласен с ответом, шум продолжается' } });
@@ -556,7 +548,7 @@ describe(`appeals on ${testDriver}: notices to the resident go through the outbo
     expect(afterSubmit[0]!.text).toContain(receipt.code);
     expect(afterSubmit[0]!.segments).toBeGreaterThanOrEqual(1);
 
-    expect((await staffPost(receipt.code, 'answer', editor, { answer: 'Наряд полиции выезжал, участники драки установлены и доставлены.' })).statusCode).toBe(200);
+    expect((await staffPost(receipt.code, 'answer', t.editor, { answer: 'Наряд полиции выезжал, участники драки установлены и доставлены.' })).statusCode).toBe(200);
     await worker.drain();
     const afterAnswer = smsLines().slice(start);
     expect(afterAnswer).toHaveLength(2);
@@ -646,17 +638,17 @@ describe(`appeals on ${testDriver}: drug adverts are tracked until removed`, () 
     expect(thisMonth(before).reported).toBeGreaterThanOrEqual(1);
 
     const today = new Date(Date.now() + 5 * 3_600_000).toISOString().slice(0, 10);
-    const res = await staffPost(receipt.code, 'removal', editor, { removedOn: today, evidence: 'Акт №77, фото до и после' });
+    const res = await staffPost(receipt.code, 'removal', t.editor, { removedOn: today, evidence: 'Акт №77, фото до и после' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'answered', advert: { kind: 'graffiti', evidence: 'Акт №77, фото до и после' } });
     const after = await stats();
     expect(thisMonth(after).removed).toBe(thisMonth(before).removed + 1);
     expect(thisMonth(after).reported).toBe(thisMonth(before).reported);
     expect(after.open).toBe(before.open - 1);
-    expect((await staffPost(receipt.code, 'removal', editor, { removedOn: today, evidence: 'Повторный акт' })).statusCode).toBe(409);
+    expect((await staffPost(receipt.code, 'removal', t.editor, { removedOn: today, evidence: 'Повторный акт' })).statusCode).toBe(409);
 
     const plain = await submitted(await submitJson({ category: 'public_order', description: 'Шум у кафе каждую ночь до утра', lat: p.lat, lon: p.lon }));
-    const refused = await staffPost(plain.code, 'removal', editor, { removedOn: today, evidence: 'Акт №78' });
+    const refused = await staffPost(plain.code, 'removal', t.editor, { removedOn: today, evidence: 'Акт №78' });
     expect(refused.statusCode).toBe(409);
     problemOf(refused);
   });

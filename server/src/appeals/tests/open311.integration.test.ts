@@ -1,20 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/db.js';
-import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { useTestApp, type TestApp } from '../../test-support/test-app.js';
 import { testDriver } from '../../test-support/test-database.js';
 
 /** Open311 GeoReport v2 as a real client sees it: paths with .xml/.json, form-encoded POSTs, the spec's errors. */
-let t: TestApp;
-let admin: string;
+const t = useTestApp();
 let apiKey: string;
 let apiKeyId: string;
 let place: { lon: number; lat: number; id: string };
 beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.login('admin');
-  const issued = await t.app.inject({ method: 'POST', url: '/api/v1/admin/open311-keys', headers: { cookie: admin }, payload: { name: 'Test Open311 client' } });
+  const issued = await t.app.inject({ method: 'POST', url: '/api/v1/admin/open311-keys', headers: { cookie: t.admin }, payload: { name: 'Test Open311 client' } });
   expect(issued.statusCode).toBe(201);
   ({ key: apiKey, id: apiKeyId } = issued.json() as { key: string; id: string });
   const [row] = await queryRows<{ id: string; lon: number; lat: number }>(
@@ -22,9 +19,6 @@ beforeAll(async () => {
     sql`select id, ST_X(ST_PointOnSurface(geom)) as lon, ST_Y(ST_PointOnSurface(geom)) as lat from precincts where district_id = 'almaly' order by code limit 1`,
   );
   place = { id: row!.id, lon: Number(row!.lon), lat: Number(row!.lat) };
-});
-afterAll(async () => {
-  await t?.close();
 });
 
 const BASE = '/open311/v2';
@@ -305,27 +299,26 @@ describe(`Open311 on ${testDriver}: GET requests, one request, tokens`, () => {
 
 describe(`Open311 on ${testDriver}: API keys are issued and revoked by admins`, () => {
   it('refuses non-admins, lists keys without their value, and a revoked key stops working', async () => {
-    const editor = await t.login('editor');
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/admin/open311-keys', headers: { cookie: editor }, payload: { name: 'Not allowed' } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/admin/open311-keys', headers: { cookie: t.editor }, payload: { name: 'Not allowed' } })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/admin/open311-keys', payload: { name: 'Anonymous' } })).statusCode).toBe(401);
 
-    const issued = await t.app.inject({ method: 'POST', url: '/api/v1/admin/open311-keys', headers: { cookie: admin }, payload: { name: 'Short-lived client' } });
+    const issued = await t.app.inject({ method: 'POST', url: '/api/v1/admin/open311-keys', headers: { cookie: t.admin }, payload: { name: 'Short-lived client' } });
     expect(issued.statusCode).toBe(201);
     const { id, key, prefix } = issued.json() as { id: string; key: string; prefix: string };
     expect(key.startsWith(prefix)).toBe(true);
-    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/admin/open311-keys', headers: { cookie: admin } });
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/admin/open311-keys', headers: { cookie: t.admin } });
     expect(listed.statusCode).toBe(200);
     expect(listed.body).not.toContain(key);
     expect((listed.json() as { items: { id: string; revokedAt: string | null }[] }).items.find((k) => k.id === id)).toMatchObject({ revokedAt: null });
 
     expect((await postForm('json', { ...goodRequest(), api_key: key })).statusCode).toBe(200);
-    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/admin/open311-keys/${id}`, headers: { cookie: admin } });
+    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/admin/open311-keys/${id}`, headers: { cookie: t.admin } });
     expect(revoked.statusCode).toBe(204);
     const before = await stored();
     jsonErrors(await postForm('json', { ...goodRequest(), api_key: key }), 403);
     xmlErrors(await postForm('xml', { ...goodRequest(), api_key: key }), 403);
     expect(await stored()).toEqual(before);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/admin/open311-keys/${id}`, headers: { cookie: admin } })).statusCode).toBe(409);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/admin/open311-keys/${id}`, headers: { cookie: t.admin } })).statusCode).toBe(409);
     // The other key still works.
     expect((await postForm('json', goodRequest())).statusCode).toBe(200);
   });

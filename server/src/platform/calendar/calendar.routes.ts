@@ -7,6 +7,7 @@ import type { Db } from '../db/db.js';
 import { AppError } from '../errors.js';
 import { errorResponses } from '../http/schemas.js';
 import { calendarOverrides } from '../platform.tables.js';
+import { invalidateCalendarCache } from './calendar.service.js';
 import { statutoryHolidays } from './working-calendar.js';
 
 const dateParams = z.object({ date: z.iso.date().refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'use a date between 2000 and 2100') });
@@ -39,12 +40,13 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
     async (request) => {
       const { date } = request.params;
       const value = { date, kind: request.body.kind, note: request.body.note ?? null };
-      return db.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         const [before] = await tx.select().from(calendarOverrides).where(eq(calendarOverrides.date, date));
         await tx.insert(calendarOverrides).values(value).onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: value.kind, note: value.note } });
         await recordAudit(tx, actorOf(request), { action: before ? 'update' : 'create', entity: 'calendar_override', entityId: date, before: before ?? null, after: value });
-        return value;
       });
+      invalidateCalendarCache();
+      return value;
     },
   );
 
@@ -58,6 +60,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { d
         if (!before) throw new AppError('not_found', `no override for ${date}`);
         await recordAudit(tx, actorOf(request), { action: 'delete', entity: 'calendar_override', entityId: date, before, after: null });
       });
+      invalidateCalendarCache();
       return reply.code(204).send(null);
     },
   );

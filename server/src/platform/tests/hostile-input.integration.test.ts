@@ -1,23 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import { problemOf, useTestApp } from '../../test-support/test-app.js';
 
 /** Inputs found in review that once produced a 500 or a wrong 200; each must be a clear 4xx now. */
-let t: TestApp;
-let editor: string;
-let admin: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  editor = await t.login('editor');
-  admin = await t.login('admin');
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const problemOf = (res: { statusCode: number; headers: Record<string, unknown>; body: string }) => {
-  expect(String(res.headers['content-type'])).toContain('application/problem+json');
-  return JSON.parse(res.body) as { status: number; type: string; field?: string };
-};
+const t = useTestApp();
 
 describe('hostile input', () => {
   it('a NUL character anywhere is a 400, before or after login', async () => {
@@ -25,7 +10,7 @@ describe('hostile input', () => {
     expect(login.statusCode).toBe(400);
     problemOf(login);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit?entity=%00' })).statusCode).toBe(400);
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/recommendations/3/responses', headers: { cookie: editor }, payload: { periodCode: '2022-Q1', text: 'a\u0000b', status: 'planned' } });
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/recommendations/3/responses', headers: { cookie: t.editor }, payload: { periodCode: '2022-Q1', text: 'a\u0000b', status: 'planned' } });
     expect(response.statusCode).toBe(400);
     const p3 = (await t.app.inject({ method: 'GET', url: '/api/v1/recommendations/3' })).json();
     expect(p3.responses).toHaveLength(1);
@@ -36,7 +21,7 @@ describe('hostile input', () => {
     for (const n of ['1e1', '0x18', '024', '0', '1000']) {
       expect((await t.app.inject({ method: 'GET', url: `/api/v1/recommendations/${n}` })).statusCode, n).toBe(400);
     }
-    const old = await t.app.inject({ method: 'POST', url: '/api/v1/recommendations/3/responses', headers: { cookie: editor }, payload: { periodCode: '0099-Q1', text: 'x', status: 'planned' } });
+    const old = await t.app.inject({ method: 'POST', url: '/api/v1/recommendations/3/responses', headers: { cookie: t.editor }, payload: { periodCode: '0099-Q1', text: 'x', status: 'planned' } });
     expect(problemOf(old).field).toBe('body.periodCode');
   });
 
@@ -48,7 +33,7 @@ describe('hostile input', () => {
       { 'content-type': 'multipart/form-data; boundary=xyz', body: '--xyz\r\nContent-Disposition: form-data; name="other"; filename="a.txt"\r\n\r\nп.1. x\r\n--xyz--\r\n' },
     ];
     for (const c of cases) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports/import/preview', headers: { cookie: editor, 'content-type': c['content-type'] }, payload: c.body });
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/reports/import/preview', headers: { cookie: t.editor, 'content-type': c['content-type'] }, payload: c.body });
       expect(res.statusCode, c.body).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, c.body).toBeLessThan(500);
       problemOf(res);
@@ -56,9 +41,9 @@ describe('hostile input', () => {
   });
 
   it('an administrator cannot narrow their own scope and lock everyone out', async () => {
-    const me = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: admin } })).json().user;
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/admin/users/${me.id}`, headers: { cookie: admin }, payload: { scope: { kind: 'district', districtId: 'almaly' } } });
+    const me = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: t.admin } })).json().user;
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/admin/users/${me.id}`, headers: { cookie: t.admin }, payload: { scope: { kind: 'district', districtId: 'almaly' } } });
     expect(res.statusCode).toBe(409);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/users', headers: { cookie: admin } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/users', headers: { cookie: t.admin } })).statusCode).toBe(200);
   });
 });

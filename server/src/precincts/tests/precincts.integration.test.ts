@@ -1,37 +1,17 @@
 import { sql } from 'drizzle-orm';
 import exifr from 'exifr';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/db.js';
 import { pdfText } from '../../test-support/pdf-text.js';
-import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { problemOf, useTestApp } from '../../test-support/test-app.js';
 import { testDriver } from '../../test-support/test-database.js';
+import type { Workload } from '../precincts.domain.js';
+import type { PrecinctSummary, WorkloadReport } from '../precincts.schema.js';
 
-let t: TestApp;
-let admin: string;
-let editor: string;
-beforeAll(async () => {
-  t = await createTestApp();
-  admin = await t.login('admin');
-  editor = await t.login('editor');
-});
-afterAll(async () => {
-  await t?.close();
-});
+const t = useTestApp();
 
 // ---- Small helpers -----------------------------------------------------------------------------
-
-interface Problem {
-  type: string;
-  status: number;
-  field?: string;
-  detail?: string;
-}
-
-function problemOf(res: { statusCode: number; headers: Record<string, unknown>; body: string }): Problem {
-  expect(String(res.headers['content-type'])).toContain('application/problem+json');
-  return JSON.parse(res.body) as Problem;
-}
 
 const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(t.db, query);
 const countOf = async (table: 'precincts' | 'inspectors' | 'audit_log' | 'address_register') =>
@@ -194,27 +174,6 @@ describe(`precincts on ${testDriver}: the demo precincts tile the districts`, ()
 
 // ---- Workload (п.9) ----------------------------------------------------------------------------
 
-interface Workload {
-  population: number | null;
-  inspectors: number;
-  perInspector: number | null;
-  neededForNorm: number | null;
-  neededForTarget: number | null;
-  gapToNorm: number | null;
-  gapToTarget: number | null;
-}
-interface WorkloadReport {
-  norms: { norm: number; target: number };
-  city: Workload;
-  districts: { district: { id: string }; workload: Workload; precincts: number }[];
-}
-interface PrecinctSummary {
-  id: string;
-  district: { id: string };
-  population: number | null;
-  workload: Workload;
-}
-
 async function workloadReport(): Promise<WorkloadReport> {
   const res = await t.app.inject({ method: 'GET', url: '/api/v1/precincts/workload' });
   expect(res.statusCode).toBe(200);
@@ -261,7 +220,7 @@ describe(`precincts on ${testDriver}: workload against the norms`, () => {
 
   it('lets an admin change the norms (one audit entry) and the report follows', async () => {
     const before = await auditCount();
-    const res = await t.app.inject({ method: 'PUT', url: '/api/v1/precincts/workload/norms', headers: { cookie: admin }, payload: { norm: 2000, target: 1200 } });
+    const res = await t.app.inject({ method: 'PUT', url: '/api/v1/precincts/workload/norms', headers: { cookie: t.admin }, payload: { norm: 2000, target: 1200 } });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ norm: 2000, target: 1200 });
     expect(await auditCount()).toBe(before + 1);
@@ -276,17 +235,17 @@ describe(`precincts on ${testDriver}: workload against the norms`, () => {
 
   it('refuses a target looser than the norm (400) and non-admins (403), changing nothing', async () => {
     const before = await auditCount();
-    const loose = await t.app.inject({ method: 'PUT', url: '/api/v1/precincts/workload/norms', headers: { cookie: admin }, payload: { norm: 1500, target: 2300 } });
+    const loose = await t.app.inject({ method: 'PUT', url: '/api/v1/precincts/workload/norms', headers: { cookie: t.admin }, payload: { norm: 1500, target: 2300 } });
     expect(loose.statusCode).toBe(400);
     expect(problemOf(loose).field).toBe('target');
-    const asEditor = await t.app.inject({ method: 'PUT', url: '/api/v1/precincts/workload/norms', headers: { cookie: editor }, payload: { norm: 2300, target: 1500 } });
+    const asEditor = await t.app.inject({ method: 'PUT', url: '/api/v1/precincts/workload/norms', headers: { cookie: t.editor }, payload: { norm: 2300, target: 1500 } });
     expect(asEditor.statusCode).toBe(403);
     const anonymous = await t.app.inject({ method: 'PUT', url: '/api/v1/precincts/workload/norms', payload: { norm: 2300, target: 1500 } });
     expect(anonymous.statusCode).toBe(401);
     expect(await auditCount()).toBe(before);
     expect((await workloadReport()).norms).toEqual({ norm: 2000, target: 1200 });
     // Back to the order's norm for the tests that follow.
-    const reset = await t.app.inject({ method: 'PUT', url: '/api/v1/precincts/workload/norms', headers: { cookie: admin }, payload: { norm: 2300, target: 1500 } });
+    const reset = await t.app.inject({ method: 'PUT', url: '/api/v1/precincts/workload/norms', headers: { cookie: t.admin }, payload: { norm: 2300, target: 1500 } });
     expect(reset.statusCode).toBe(200);
   });
 });
@@ -397,7 +356,7 @@ describe(`precincts on ${testDriver}: importing precinct polygons (GeoJSON)`, ()
         feature({ id: own!.id, code: '02-904', district: 'almaly', name_ru: 'Дубликат' }, square(inside.lon, inside.lat)),
       ],
     });
-    const preview = await upload('/api/v1/precincts/import/preview', 'precincts.geojson', file, editor);
+    const preview = await upload('/api/v1/precincts/import/preview', 'precincts.geojson', file, t.editor);
     expect(preview.statusCode).toBe(200);
     const body = preview.json() as Preview;
     const byLine = new Map(body.rows.map((r) => [r.line, r]));
@@ -412,7 +371,7 @@ describe(`precincts on ${testDriver}: importing precinct polygons (GeoJSON)`, ()
     expect({ ok: body.okCount, bad: body.badCount }).toEqual({ ok: 1, bad: 4 });
 
     const [precinctsBefore, auditBefore] = [await countOf('precincts'), await auditCount()];
-    const confirm = await upload('/api/v1/precincts/import/confirm', 'precincts.geojson', file, editor);
+    const confirm = await upload('/api/v1/precincts/import/confirm', 'precincts.geojson', file, t.editor);
     expect(confirm.statusCode).toBe(422);
     expect(problemOf(confirm).field).toBe('file');
     expect(await countOf('precincts')).toBe(precinctsBefore);
@@ -422,7 +381,7 @@ describe(`precincts on ${testDriver}: importing precinct polygons (GeoJSON)`, ()
   });
 
   it('refuses a file that is not GeoJSON, and a district editor, with a 4xx', async () => {
-    const notJson = await upload('/api/v1/precincts/import/preview', 'precincts.geojson', 'not json at all', editor);
+    const notJson = await upload('/api/v1/precincts/import/preview', 'precincts.geojson', 'not json at all', t.editor);
     expect(notJson.statusCode).toBe(422);
     expect(problemOf(notJson).field).toBe('file');
     const districtEditor = await t.login('editor', { kind: 'district', districtId: 'almaly' });
@@ -436,7 +395,7 @@ describe(`precincts on ${testDriver}: importing precinct polygons (GeoJSON)`, ()
       type: 'FeatureCollection',
       features: [feature({ id: 'almaly-901', code: '00-901', district: 'almaly', name_ru: 'Наложенный участок (тест)' }, square(inside.lon, inside.lat))],
     });
-    const res = await upload('/api/v1/precincts/import/preview', 'overlap.geojson', file, editor);
+    const res = await upload('/api/v1/precincts/import/preview', 'overlap.geojson', file, t.editor);
     expect(res.statusCode).toBe(200);
     const row = (res.json() as { rows: { ok: boolean; field: string; reason: string }[] }).rows[0]!;
     expect(row).toMatchObject({ ok: false, field: 'geometry' });
@@ -463,7 +422,7 @@ describe(`precincts on ${testDriver}: importing precinct polygons (GeoJSON)`, ()
       ],
     });
     const [precinctsBefore, auditBefore] = [await countOf('precincts'), await auditCount()];
-    const confirm = await upload('/api/v1/precincts/import/confirm', 'new-precinct.geojson', file, editor);
+    const confirm = await upload('/api/v1/precincts/import/confirm', 'new-precinct.geojson', file, t.editor);
     expect(confirm.statusCode).toBe(200);
     expect(confirm.json()).toEqual({ saved: 2, created: 1, updated: 1 });
     expect(await countOf('precincts')).toBe(precinctsBefore + 1);
@@ -493,7 +452,7 @@ describe(`precincts on ${testDriver}: importing inspectors (CSV)`, () => {
       'T-003,Безучастков Тест (тест),+7 701 111 22 44,nowhere-404',
       'T-001,Дублев Тест (тест),+7 701 111 22 55,almaly-002',
     ].join('\n');
-    const preview = await upload('/api/v1/inspectors/import/preview', 'inspectors.csv', csv, editor);
+    const preview = await upload('/api/v1/inspectors/import/preview', 'inspectors.csv', csv, t.editor);
     expect(preview.statusCode).toBe(200);
     const body = preview.json() as Preview;
     const byLine = new Map(body.rows.map((r) => [r.line, r]));
@@ -504,7 +463,7 @@ describe(`precincts on ${testDriver}: importing inspectors (CSV)`, () => {
     expect(body.badCount).toBe(3);
 
     const [inspectorsBefore, auditBefore] = [await countOf('inspectors'), await auditCount()];
-    const confirm = await upload('/api/v1/inspectors/import/confirm', 'inspectors.csv', csv, editor);
+    const confirm = await upload('/api/v1/inspectors/import/confirm', 'inspectors.csv', csv, t.editor);
     expect(confirm.statusCode).toBe(422);
     expect(problemOf(confirm).field).toBe('file');
     expect(await countOf('inspectors')).toBe(inspectorsBefore);
@@ -522,14 +481,14 @@ describe(`precincts on ${testDriver}: importing inspectors (CSV)`, () => {
       `T-101,Новенький Тест (тест),8 (701) 222-33-44,almaly-002`,
       `${moved!.personnel_number},${moved!.name.ru},${moved!.phone},${target!.id}`,
     ].join('\n');
-    const preview = await upload('/api/v1/inspectors/import/preview', 'inspectors-good.csv', csv, editor);
+    const preview = await upload('/api/v1/inspectors/import/preview', 'inspectors-good.csv', csv, t.editor);
     expect(preview.statusCode).toBe(200);
     expect((preview.json() as Preview).rows.map((r) => [r.line, r.ok, r.change])).toEqual([
       [2, true, 'new'],
       [3, true, 'update'],
     ]);
     const [inspectorsBefore, auditBefore] = [await countOf('inspectors'), await auditCount('inspector')];
-    const confirm = await upload('/api/v1/inspectors/import/confirm', 'inspectors-good.csv', csv, editor);
+    const confirm = await upload('/api/v1/inspectors/import/confirm', 'inspectors-good.csv', csv, t.editor);
     expect(confirm.statusCode).toBe(200);
     expect(confirm.json()).toEqual({ saved: 2, created: 1, updated: 1 });
     expect(await countOf('inspectors')).toBe(inspectorsBefore + 1);
@@ -546,7 +505,7 @@ describe(`precincts on ${testDriver}: importing inspectors (CSV)`, () => {
     expect(byId.get(moved!.id)).toMatchObject({ action: 'update', before: { precinctId: moved!.precinct_id }, after: { precinctId: target!.id } });
 
     // The same file again changes nothing and writes no audit entry.
-    const again = await upload('/api/v1/inspectors/import/confirm', 'inspectors-good.csv', csv, editor);
+    const again = await upload('/api/v1/inspectors/import/confirm', 'inspectors-good.csv', csv, t.editor);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual({ saved: 0, created: 0, updated: 0 });
     expect(await auditCount('inspector')).toBe(auditBefore + 2);
@@ -557,7 +516,7 @@ describe(`precincts on ${testDriver}: importing the address register (CSV)`, () 
   it('refuses a row outside the city; good rows become searchable at once', async () => {
     const inside = await pointInside(sql`p.district_id = 'medeu'`);
     const bad = ['street,house,lat,lon', `ул. Зеленодольская,7,${inside.lat},${inside.lon}`, 'ул. Зеленодольская,9,40.0,70.0'].join('\n');
-    const preview = await upload('/api/v1/addresses/import/preview', 'addresses.csv', bad, editor);
+    const preview = await upload('/api/v1/addresses/import/preview', 'addresses.csv', bad, t.editor);
     expect(preview.statusCode).toBe(200);
     const rowsSeen = (preview.json() as Preview).rows;
     expect(rowsSeen.find((r) => r.line === 3)).toMatchObject({ ok: false, field: 'lat' });
@@ -566,13 +525,13 @@ describe(`precincts on ${testDriver}: importing the address register (CSV)`, () 
     // Search once first, so the register index is cached: the import must invalidate it.
     expect((await searchAddress('Зеленодольская 7')).filter((m) => m.street === 'ул. Зеленодольская')).toEqual([]);
     const [registerBefore, auditBefore] = [await countOf('address_register'), await auditCount()];
-    const refused = await upload('/api/v1/addresses/import/confirm', 'addresses.csv', bad, editor);
+    const refused = await upload('/api/v1/addresses/import/confirm', 'addresses.csv', bad, t.editor);
     expect(refused.statusCode).toBe(422);
     expect(await countOf('address_register')).toBe(registerBefore);
     expect(await auditCount()).toBe(auditBefore);
 
     const good = ['street,house,lat,lon', `ул. Зеленодольская,7,${inside.lat},${inside.lon}`, `ул. Зеленодольская,9,"${String(inside.lat).replace('.', ',')}","${String(inside.lon).replace('.', ',')}"`].join('\n');
-    const confirm = await upload('/api/v1/addresses/import/confirm', 'addresses.csv', good, editor);
+    const confirm = await upload('/api/v1/addresses/import/confirm', 'addresses.csv', good, t.editor);
     expect(confirm.statusCode).toBe(200);
     expect(confirm.json()).toEqual({ saved: 2, created: 2, updated: 0 });
     expect(await countOf('address_register')).toBe(registerBefore + 2);
@@ -637,7 +596,7 @@ describe(`precincts on ${testDriver}: editing an inspector's card`, () => {
       .toBuffer();
     expect(await exifr.gps(withGps)).toMatchObject({ latitude: 43.25, longitude: 76.95 });
 
-    const res = await upload(`/api/v1/inspectors/${inspector.id}/photo`, 'portrait.jpg', withGps, editor, 'PUT');
+    const res = await upload(`/api/v1/inspectors/${inspector.id}/photo`, 'portrait.jpg', withGps, t.editor, 'PUT');
     expect(res.statusCode).toBe(200);
     const photoUrl = (res.json() as { photoUrl: string }).photoUrl;
     expect(photoUrl).toMatch(new RegExp(`^/api/v1/inspectors/${inspector.id}/photo\\.jpg`));
@@ -652,7 +611,7 @@ describe(`precincts on ${testDriver}: editing an inspector's card`, () => {
     expect(tags?.Artist).toBeUndefined();
     expect(served.rawPayload.includes(Buffer.from('Secret Person'))).toBe(false);
 
-    const pdf = await upload(`/api/v1/inspectors/${inspector.id}/photo`, 'portrait.jpg', Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'), editor, 'PUT');
+    const pdf = await upload(`/api/v1/inspectors/${inspector.id}/photo`, 'portrait.jpg', Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n'), t.editor, 'PUT');
     expect(pdf.statusCode).toBe(415);
   });
 

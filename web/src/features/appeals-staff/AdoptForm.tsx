@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmission } from '../../api/useSubmission';
 import { Select, TextInput } from '../../ui/fields';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useFormErrors, type FieldChecks } from '../../ui/useFieldProblem';
 import type { ActionFormProps } from './ActionCard';
 import { appealsStaffApi } from './appeals-staff.api';
 import { ADOPTION_KINDS, LIMITS, type AdoptionKind } from './appeals-staff.types';
-import { useFieldError } from './useFieldError';
 
 const FIELDS = ['kind', 'ref'] as const;
 
@@ -15,16 +15,13 @@ export function AdoptForm({ appeal, onDone }: ActionFormProps) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<AdoptionKind>('measure');
   const [ref, setRef] = useState('');
-  const [checks, setChecks] = useState<Partial<Record<string, string>>>({});
   const { submit, busy, error } = useSubmission();
-  const { fieldError, inline } = useFieldError(error, checks, FIELDS);
+  const { fieldError, inline, passes } = useFormErrors(error, FIELDS);
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: typeof checks = {};
+  const handleSubmit = async () => {
+    const found: FieldChecks = {};
     if (!ref.trim()) found.ref = t('appealsStaff.adopt.errors.ref');
-    setChecks(found);
-    if (Object.keys(found).length) return;
+    if (!passes(found)) return;
     await submit(async () => {
       const updated = await appealsStaffApi.adopt(appeal.code, { kind, ref: ref.trim() });
       setRef('');
@@ -33,7 +30,7 @@ export function AdoptForm({ appeal, onDone }: ActionFormProps) {
   };
 
   return (
-    <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate data-testid="adopt-form">
+    <SubmitForm testId="adopt-form" onSubmit={handleSubmit} busy={busy} problem={inline ? undefined : error} submitLabel={t('appealsStaff.adopt.submit')}>
       <div className="form-grid">
         <Select
           id="adopt-kind"
@@ -60,12 +57,6 @@ export function AdoptForm({ appeal, onDone }: ActionFormProps) {
           error={fieldError('ref')}
         />
       </div>
-      {error && !inline ? <ProblemAlert error={error} /> : null}
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.saving') : t('appealsStaff.adopt.submit')}
-        </button>
-      </div>
-    </form>
+    </SubmitForm>
   );
 }

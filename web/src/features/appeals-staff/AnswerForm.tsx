@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmission } from '../../api/useSubmission';
 import { useLocale } from '../../i18n/useLocale';
 import { TextArea } from '../../ui/fields';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useFormErrors, type FieldChecks } from '../../ui/useFieldProblem';
 import type { ActionFormProps } from './ActionCard';
 import { appealsStaffApi } from './appeals-staff.api';
 import { LIMITS } from './appeals-staff.types';
-import { useFieldError } from './useFieldError';
 
 const FIELDS = ['answer'] as const;
 
@@ -16,17 +16,14 @@ export function AnswerForm({ appeal, onDone }: ActionFormProps) {
   const { t } = useTranslation();
   const { formatNumber } = useLocale();
   const [answer, setAnswer] = useState('');
-  const [checks, setChecks] = useState<Partial<Record<string, string>>>({});
   const { submit, busy, error } = useSubmission();
-  const { fieldError, inline } = useFieldError(error, checks, FIELDS);
+  const { fieldError, inline, passes } = useFormErrors(error, FIELDS);
   const length = answer.trim().length;
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: typeof checks = {};
+  const handleSubmit = async () => {
+    const found: FieldChecks = {};
     if (length < LIMITS.answerMin) found.answer = t('appealsStaff.answer.errors.short', { min: LIMITS.answerMin });
-    setChecks(found);
-    if (Object.keys(found).length) return;
+    if (!passes(found)) return;
     await submit(async () => {
       const updated = await appealsStaffApi.answer(appeal.code, { answer: answer.trim() });
       setAnswer('');
@@ -37,7 +34,7 @@ export function AnswerForm({ appeal, onDone }: ActionFormProps) {
   const counter = t('appealsStaff.answer.counter', { chars: formatNumber(length), max: formatNumber(LIMITS.answerMax), min: LIMITS.answerMin });
 
   return (
-    <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate data-testid="answer-form">
+    <SubmitForm testId="answer-form" onSubmit={handleSubmit} busy={busy} problem={inline ? undefined : error} submitLabel={t('appealsStaff.answer.submit')}>
       {appeal.contested ? <p className="alert alert-warning">{t('appealsStaff.answer.contested')}</p> : null}
       <TextArea
         id="answer-text"
@@ -57,12 +54,6 @@ export function AnswerForm({ appeal, onDone }: ActionFormProps) {
         required
         error={fieldError('answer')}
       />
-      {error && !inline ? <ProblemAlert error={error} /> : null}
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.saving') : t('appealsStaff.answer.submit')}
-        </button>
-      </div>
-    </form>
+    </SubmitForm>
   );
 }

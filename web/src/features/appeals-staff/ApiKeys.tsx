@@ -1,6 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { useLocale } from '../../i18n/useLocale';
@@ -10,9 +9,10 @@ import { EmptyState } from '../../ui/EmptyState';
 import { TextInput } from '../../ui/fields';
 import { LoadingState } from '../../ui/LoadingState';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useFormErrors, type FieldChecks } from '../../ui/useFieldProblem';
 import { appealsStaffApi } from './appeals-staff.api';
 import { LIMITS, type Open311Key, type Open311KeyCreated } from './appeals-staff.types';
-import { useFieldError } from './useFieldError';
 
 const FIELDS = ['name'] as const;
 
@@ -53,16 +53,13 @@ export function ApiKeys() {
 function IssueKeyForm({ onIssued }: { onIssued: (key: Open311KeyCreated) => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
-  const [checks, setChecks] = useState<Partial<Record<string, string>>>({});
   const { submit, busy, error } = useSubmission();
-  const { fieldError, inline } = useFieldError(error, checks, FIELDS);
+  const { fieldError, inline, passes } = useFormErrors(error, FIELDS);
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: typeof checks = {};
+  const handleSubmit = async () => {
+    const found: FieldChecks = {};
     if (name.trim().length < LIMITS.keyNameMin) found.name = t('appealsStaff.keys.errors.name', { min: LIMITS.keyNameMin });
-    setChecks(found);
-    if (Object.keys(found).length) return;
+    if (!passes(found)) return;
     await submit(async () => {
       const key = await appealsStaffApi.issueKey(name.trim());
       setName('');
@@ -71,7 +68,14 @@ function IssueKeyForm({ onIssued }: { onIssued: (key: Open311KeyCreated) => void
   };
 
   return (
-    <form className="form sa-open311-issue" onSubmit={(e) => void handleSubmit(e)} noValidate data-testid="issue-key-form">
+    <SubmitForm
+      testId="issue-key-form"
+      className="sa-open311-issue"
+      onSubmit={handleSubmit}
+      busy={busy}
+      problem={inline ? undefined : error}
+      submitLabel={t('appealsStaff.keys.issue')}
+    >
       <TextInput
         id="open311-key-name"
         label={t('appealsStaff.keys.name')}
@@ -83,13 +87,7 @@ function IssueKeyForm({ onIssued }: { onIssued: (key: Open311KeyCreated) => void
         required
         error={fieldError('name')}
       />
-      {error && !inline ? <ProblemAlert error={error} /> : null}
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.saving') : t('appealsStaff.keys.issue')}
-        </button>
-      </div>
-    </form>
+    </SubmitForm>
   );
 }
 
@@ -117,23 +115,14 @@ function KeyRow({ apiKey, onRevoked }: { apiKey: Open311Key; onRevoked: () => vo
   const { t } = useTranslation();
   const { formatDate } = useLocale();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError>();
+  const { submit, busy, error } = useSubmission();
 
-  const handleRevoke = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const handleRevoke = () =>
+    submit(async () => {
       await appealsStaffApi.revokeKey(apiKey.id);
       setConfirming(false);
       onRevoked();
-    } catch (reason) {
-      if (reason instanceof ApiError) setError(reason);
-      else throw reason;
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const revoked = apiKey.revokedAt !== null;
   return (

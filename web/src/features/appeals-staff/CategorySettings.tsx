@@ -8,9 +8,9 @@ import { EmptyState } from '../../ui/EmptyState';
 import { TextInput } from '../../ui/fields';
 import { LoadingState } from '../../ui/LoadingState';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { useFormErrors, type FieldChecks } from '../../ui/useFieldProblem';
 import { appealsStaffApi } from './appeals-staff.api';
 import { LIMITS, type AppealCategory, type CategoryPatchInput } from './appeals-staff.types';
-import { useFieldError } from './useFieldError';
 
 /** Each category's answer deadline (working days of the Almaty calendar) and whether residents may choose it. */
 export function CategorySettings() {
@@ -50,9 +50,8 @@ function CategoryRow({ category: initial, onSaved }: { category: AppealCategory;
   const [category, setCategory] = useState(initial);
   const [days, setDays] = useState(String(initial.deadlineDays));
   const [active, setActive] = useState(initial.active);
-  const [checks, setChecks] = useState<Partial<Record<string, string>>>({});
   const { submit, busy, error, saved, reset } = useSubmission();
-  const { fieldError, inline } = useFieldError(error, checks, FIELDS);
+  const { fieldError, inline, passes } = useFormErrors(error, FIELDS);
   const id = `category-${category.code.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const name = localized(category.name);
   const parsed = Number.parseInt(days, 10);
@@ -60,12 +59,11 @@ function CategoryRow({ category: initial, onSaved }: { category: AppealCategory;
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const found: typeof checks = {};
+    const found: FieldChecks = {};
     if (!/^\d+$/.test(days.trim()) || parsed < LIMITS.deadlineMin || parsed > LIMITS.deadlineMax) {
       found.deadlineDays = t('appealsStaff.categories.errors.days', { min: LIMITS.deadlineMin, max: LIMITS.deadlineMax });
     }
-    setChecks(found);
-    if (Object.keys(found).length) return;
+    if (!passes(found)) return;
     const body: CategoryPatchInput = {};
     if (parsed !== category.deadlineDays) body.deadlineDays = parsed;
     if (active !== category.active) body.active = active;

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmission } from '../../api/useSubmission';
 import { TextArea, TextInput } from '../../ui/fields';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useFormErrors, type FieldChecks } from '../../ui/useFieldProblem';
 import type { ActionFormProps } from './ActionCard';
 import { appealsStaffApi } from './appeals-staff.api';
 import { LIMITS } from './appeals-staff.types';
-import { useFieldError } from './useFieldError';
 
 const FIELDS = ['removedOn', 'evidence'] as const;
 
@@ -21,19 +21,16 @@ export function RemovalForm({ appeal, onDone }: ActionFormProps) {
   const today = almatyToday();
   const [removedOn, setRemovedOn] = useState(today);
   const [evidence, setEvidence] = useState('');
-  const [checks, setChecks] = useState<Partial<Record<string, string>>>({});
   const { submit, busy, error } = useSubmission();
-  const { fieldError, inline } = useFieldError(error, checks, FIELDS);
+  const { fieldError, inline, passes } = useFormErrors(error, FIELDS);
   const created = appeal.createdAt.slice(0, 10);
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: typeof checks = {};
+  const handleSubmit = async () => {
+    const found: FieldChecks = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(removedOn)) found.removedOn = t('appealsStaff.removal.errors.date');
     else if (removedOn > today) found.removedOn = t('appealsStaff.removal.errors.future');
     if (evidence.trim().length < LIMITS.evidenceMin) found.evidence = t('appealsStaff.removal.errors.evidence');
-    setChecks(found);
-    if (Object.keys(found).length) return;
+    if (!passes(found)) return;
     await submit(async () => {
       const updated = await appealsStaffApi.recordRemoval(appeal.code, { removedOn, evidence: evidence.trim() });
       setEvidence('');
@@ -44,7 +41,7 @@ export function RemovalForm({ appeal, onDone }: ActionFormProps) {
   const hint = appeal.advert?.kind === 'link' ? t('appealsStaff.removal.evidenceHintLink') : t('appealsStaff.removal.evidenceHintGraffiti');
 
   return (
-    <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate data-testid="removal-form">
+    <SubmitForm testId="removal-form" onSubmit={handleSubmit} busy={busy} problem={inline ? undefined : error} submitLabel={t('appealsStaff.removal.submit')}>
       <div className="form-grid">
         <TextInput
           id="removal-date"
@@ -70,12 +67,6 @@ export function RemovalForm({ appeal, onDone }: ActionFormProps) {
           error={fieldError('evidence')}
         />
       </div>
-      {error && !inline ? <ProblemAlert error={error} /> : null}
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.saving') : t('appealsStaff.removal.submit')}
-        </button>
-      </div>
-    </form>
+    </SubmitForm>
   );
 }

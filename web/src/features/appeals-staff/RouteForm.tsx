@@ -1,13 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmission } from '../../api/useSubmission';
 import { useLocale } from '../../i18n/useLocale';
 import { Select, TextArea } from '../../ui/fields';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useFormErrors, type FieldChecks } from '../../ui/useFieldProblem';
 import type { ActionFormProps } from './ActionCard';
 import { appealsStaffApi } from './appeals-staff.api';
 import { LIMITS, type AppealUnit } from './appeals-staff.types';
-import { useFieldError } from './useFieldError';
 
 export interface RouteFormProps extends ActionFormProps {
   units: readonly AppealUnit[];
@@ -23,9 +23,8 @@ export function RouteForm({ appeal, units, unitLabel, district, onDone }: RouteF
   const { localized } = useLocale();
   const [unit, setUnit] = useState('');
   const [reason, setReason] = useState('');
-  const [checks, setChecks] = useState<Partial<Record<string, string>>>({});
   const { submit, busy, error } = useSubmission();
-  const { fieldError, inline } = useFieldError(error, checks, FIELDS);
+  const { fieldError, inline, passes } = useFormErrors(error, FIELDS);
 
   const byName = (a: AppealUnit, b: AppealUnit) => localized(a.name).localeCompare(localized(b.name));
   const precincts = units.filter((u) => u.unit.startsWith('precinct:'));
@@ -39,13 +38,11 @@ export function RouteForm({ appeal, units, unitLabel, district, onDone }: RouteF
     </option>
   );
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: typeof checks = {};
+  const handleSubmit = async () => {
+    const found: FieldChecks = {};
     if (!unit) found.unit = t('appealsStaff.route.errors.unit');
     if (reason.trim().length < LIMITS.routeReasonMin) found.reason = t('appealsStaff.route.errors.reason');
-    setChecks(found);
-    if (Object.keys(found).length) return;
+    if (!passes(found)) return;
     await submit(async () => {
       const updated = await appealsStaffApi.route(appeal.code, { unit, reason: reason.trim() });
       setUnit('');
@@ -55,7 +52,7 @@ export function RouteForm({ appeal, units, unitLabel, district, onDone }: RouteF
   };
 
   return (
-    <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate data-testid="route-form">
+    <SubmitForm testId="route-form" onSubmit={handleSubmit} busy={busy} problem={inline ? undefined : error} submitLabel={t('appealsStaff.route.submit')}>
       <Select id="route-unit" label={t('appealsStaff.route.unit')} value={unit} onChange={(e) => setUnit(e.target.value)} required error={fieldError('unit')}>
         <option value="">{t('common.choose')}</option>
         {city.length ? <optgroup label={t('appealsStaff.route.groups.city')}>{city.map(option)}</optgroup> : null}
@@ -77,12 +74,6 @@ export function RouteForm({ appeal, units, unitLabel, district, onDone }: RouteF
         required
         error={fieldError('reason')}
       />
-      {error && !inline ? <ProblemAlert error={error} /> : null}
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.saving') : t('appealsStaff.route.submit')}
-        </button>
-      </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmission } from '../../api/useSubmission';
 import { TextArea, TextInput } from '../../ui/fields';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useFormErrors, type FieldChecks } from '../../ui/useFieldProblem';
 import type { ActionFormProps } from './ActionCard';
 import { appealsStaffApi } from './appeals-staff.api';
 import { isStaffSettable, LIMITS, STAFF_STATUSES, type StaffAppeal, type StaffSettableStatus, type StatusChangeInput } from './appeals-staff.types';
-import { useFieldError } from './useFieldError';
 
 const FIELDS = ['status', 'reason', 'competentBody', 'duplicateOf', 'note'] as const;
 /** The server asks a reason of at least 10 characters to decline. */
@@ -33,21 +33,18 @@ export function StatusForm({ appeal, onDone }: ActionFormProps) {
   const [competentBody, setCompetentBody] = useState('');
   const [duplicateOf, setDuplicateOf] = useState('');
   const [note, setNote] = useState('');
-  const [checks, setChecks] = useState<Partial<Record<string, string>>>({});
   const { submit, busy, error } = useSubmission();
-  const { fieldError, inline } = useFieldError(error, checks, FIELDS);
+  const { fieldError, inline, passes, clearChecks } = useFormErrors(error, FIELDS);
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: typeof checks = {};
+  const handleSubmit = async () => {
+    const found: FieldChecks = {};
     const code = normalizeCode(duplicateOf);
     if (!status) found.status = t('appealsStaff.statusForm.errors.status');
     if (status === 'declined' && reason.trim().length < DECLINE_REASON_MIN) found.reason = t('appealsStaff.statusForm.errors.reason', { min: DECLINE_REASON_MIN });
     if (status === 'not_competent' && competentBody.trim().length < 3) found.competentBody = t('appealsStaff.statusForm.errors.competentBody');
     if (status === 'duplicate' && !TRACKING_CODE.test(code)) found.duplicateOf = t('appealsStaff.statusForm.errors.duplicateOf');
     if (status === 'duplicate' && code === appeal.code) found.duplicateOf = t('appealsStaff.statusForm.errors.duplicateSelf');
-    setChecks(found);
-    if (!status || Object.keys(found).length) return;
+    if (!passes(found) || !status) return;
     const body: StatusChangeInput = { status };
     if (reason.trim() && (status === 'declined' || status === 'not_competent' || status === 'closed')) body.reason = reason.trim();
     if (status === 'not_competent') body.competentBody = competentBody.trim();
@@ -68,7 +65,7 @@ export function StatusForm({ appeal, onDone }: ActionFormProps) {
   const reasonLabel = status === 'declined' ? t('appealsStaff.statusForm.reasonDeclined') : t('appealsStaff.statusForm.reasonOptional');
 
   return (
-    <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate data-testid="status-form">
+    <SubmitForm testId="status-form" onSubmit={handleSubmit} busy={busy} problem={inline ? undefined : error} submitLabel={t('appealsStaff.statusForm.submit')}>
       <fieldset className="fieldset" aria-describedby={statusError ? 'status-choice-error' : undefined}>
         <legend>{t('appealsStaff.statusForm.choose')}</legend>
         <div className="sa-status-options">
@@ -83,7 +80,7 @@ export function StatusForm({ appeal, onDone }: ActionFormProps) {
                   aria-describedby={`status-hint-${option}`}
                   onChange={() => {
                     if (isStaffSettable(option)) setStatus(option);
-                    setChecks({});
+                    clearChecks();
                   }}
                 />
                 <strong>{t(`appealsStaff.status.${option}`)}</strong>
@@ -151,12 +148,6 @@ export function StatusForm({ appeal, onDone }: ActionFormProps) {
           error={fieldError('note')}
         />
       ) : null}
-      {error && !inline ? <ProblemAlert error={error} /> : null}
-      <div className="button-row">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? t('common.saving') : t('appealsStaff.statusForm.submit')}
-        </button>
-      </div>
-    </form>
+    </SubmitForm>
   );
 }

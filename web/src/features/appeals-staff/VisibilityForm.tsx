@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubmission } from '../../api/useSubmission';
 import { TextArea } from '../../ui/fields';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { SubmitForm } from '../../ui/SubmitForm';
+import { useFormErrors, type FieldChecks } from '../../ui/useFieldProblem';
 import type { ActionFormProps } from './ActionCard';
 import { appealsStaffApi } from './appeals-staff.api';
 import { LIMITS } from './appeals-staff.types';
-import { useFieldError } from './useFieldError';
 
 const FIELDS = ['reason', 'hidden'] as const;
 
@@ -14,17 +14,14 @@ const FIELDS = ['reason', 'hidden'] as const;
 export function VisibilityForm({ appeal, onDone }: ActionFormProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [checks, setChecks] = useState<Partial<Record<string, string>>>({});
   const { submit, busy, error } = useSubmission();
-  const { fieldError, inline } = useFieldError(error, checks, FIELDS);
+  const { fieldError, inline, passes } = useFormErrors(error, FIELDS);
   const hide = !appeal.hidden;
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: typeof checks = {};
+  const handleSubmit = async () => {
+    const found: FieldChecks = {};
     if (reason.trim().length < LIMITS.visibilityReasonMin) found.reason = t('appealsStaff.visibility.errors.reason');
-    setChecks(found);
-    if (Object.keys(found).length) return;
+    if (!passes(found)) return;
     await submit(async () => {
       const updated = await appealsStaffApi.setVisibility(appeal.code, { hidden: hide, reason: reason.trim() });
       setReason('');
@@ -33,7 +30,7 @@ export function VisibilityForm({ appeal, onDone }: ActionFormProps) {
   };
 
   return (
-    <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate data-testid="visibility-form">
+    <SubmitForm testId="visibility-form" onSubmit={handleSubmit} busy={busy} problem={inline ? undefined : error} submitLabel={hide ? t('appealsStaff.visibility.hide') : t('appealsStaff.visibility.show')} tone={hide ? 'danger' : 'primary'}>
       <p data-testid="visibility-state">{appeal.hidden ? t('appealsStaff.visibility.nowHidden') : t('appealsStaff.visibility.nowShown')}</p>
       <TextArea
         id="visibility-reason"
@@ -46,12 +43,6 @@ export function VisibilityForm({ appeal, onDone }: ActionFormProps) {
         required
         error={fieldError('reason')}
       />
-      {error && !inline ? <ProblemAlert error={error} /> : null}
-      <div className="button-row">
-        <button type="submit" className={hide ? 'button button-danger' : 'button button-primary'} disabled={busy}>
-          {busy ? t('common.saving') : hide ? t('appealsStaff.visibility.hide') : t('appealsStaff.visibility.show')}
-        </button>
-      </div>
-    </form>
+    </SubmitForm>
   );
 }

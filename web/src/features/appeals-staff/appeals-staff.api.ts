@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import { createCache } from '../../api/cache';
 import { api } from '../../api/client';
 import type { ListResponse } from '../../api/types';
 import type {
@@ -22,16 +23,7 @@ const seg = (value: string) => encodeURIComponent(value);
 const appealPath = (code: string) => `/api/v1/staff/appeals/${seg(code)}`;
 
 // Reference lists change rarely: loaded once per visit, a failed load forgotten so it can be retried.
-const cache = new Map<string, Promise<unknown>>();
-function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-  let entry = cache.get(key) as Promise<T> | undefined;
-  if (!entry) {
-    entry = load();
-    cache.set(key, entry);
-    entry.catch(() => cache.delete(key));
-  }
-  return entry;
-}
+const { cached, forget } = createCache();
 
 /** Staff read their own writes: every staff read revalidates (`no-cache`). */
 export const appealsStaffApi = {
@@ -51,7 +43,7 @@ export const appealsStaffApi = {
   /** District boundaries: context around an appeal's point on the map. */
   districtShapes: () => cached('district-shapes', () => api.get<FeatureCollection>('/api/v1/districts.geojson')),
   /** After an admin changes a category. */
-  forgetCategories: () => cache.delete('categories'),
+  forgetCategories: () => forget('categories'),
 
   // ---- admin: Open311 -----------------------------------------------------------------------
   keys: (signal?: AbortSignal) => api.get<ListResponse<Open311Key>>('/api/v1/admin/open311-keys', { signal, cache: 'no-cache' }),

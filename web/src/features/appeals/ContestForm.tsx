@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { TextArea } from '../../ui/fields';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { problemDetail } from '../../ui/useFieldProblem';
 import { appealsApi } from './appeals.api';
-import { problemDetail } from './fieldProblem';
 
 const MIN_REASON = 10;
 const MAX_REASON = 2000;

@@ -7,6 +7,7 @@ import type { LocalizedText } from '../../api/types';
 import { useQuery } from '../../api/useQuery';
 import { CityMap, type MapLayer, type MapMarker } from '../../ui/map/CityMap';
 import { Spinner } from '../../ui/Spinner';
+import { useAddressSearch } from '../precincts/useAddressSearch';
 import { appealsApi } from './appeals.api';
 import { useAppealLabels } from './useAppealLabels';
 
@@ -17,7 +18,6 @@ export interface Point {
 
 type Located = { name: 'none' } | { name: 'locating' } | { name: 'found'; result: LocateResult } | { name: 'outside' } | { name: 'failed'; error: ApiError };
 type Geo = { name: 'idle' } | { name: 'asking' } | { name: 'failed'; reason: 'denied' | 'unavailable' | 'unsupported' };
-type Search = { name: 'idle' } | { name: 'searching' } | { name: 'done'; q: string; items: AddressMatch[] } | { name: 'failed'; error: ApiError };
 
 export interface PlacePickerProps {
   point: Point | null;
@@ -56,7 +56,8 @@ export function PlacePicker({ point, onPoint, address, onAddress, precinctId, er
   const shapes = useQuery(() => appealsApi.districtShapes(), []);
   const [located, setLocated] = useState<Located>({ name: 'none' });
   const [geo, setGeo] = useState<Geo>({ name: 'idle' });
-  const [search, setSearch] = useState<Search>({ name: 'idle' });
+  const addressSearch = useAddressSearch();
+  const search = addressSearch.state;
   // A point given in the link (from "find my inspector") is shown at once; otherwise the whole city.
   const [focus, setFocus] = useState<{ lon: number; lat: number; zoom: number } | null>(() => (point ? { ...point, zoom: 15 } : null));
   const [fitCity] = useState(() => !point);
@@ -108,33 +109,19 @@ export function PlacePicker({ point, onPoint, address, onAddress, precinctId, er
     );
   };
 
-  const runSearch = async () => {
-    const q = address.trim();
-    if (q.length < 2) {
-      setSearch({ name: 'done', q, items: [] });
-      return;
-    }
-    setSearch({ name: 'searching' });
-    try {
-      const answer = await appealsApi.searchAddress(q);
-      setSearch({ name: 'done', q, items: answer.items });
-    } catch (reason) {
-      if (reason instanceof ApiError) setSearch({ name: 'failed', error: reason });
-      else throw reason;
-    }
-  };
+  const runSearch = () => addressSearch.search(address.trim());
 
   const handleSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
     // Enter searches the address instead of sending the whole form.
     if (event.key === 'Enter') {
       event.preventDefault();
-      void runSearch();
+      runSearch();
     }
   };
 
   const handleChoose = (match: AddressMatch) => {
     onAddress(`${match.street}, ${match.house}`);
-    setSearch({ name: 'idle' });
+    addressSearch.clear();
     choosePoint({ lon: match.lon, lat: match.lat }, true);
   };
 
@@ -175,7 +162,7 @@ export function PlacePicker({ point, onPoint, address, onAddress, precinctId, er
             aria-describedby={`place-address-hint${error ? ' place-error' : ''}`}
             aria-invalid={error ? true : undefined}
           />
-          <button type="button" className="button button-secondary" onClick={() => void runSearch()} data-testid="address-search">
+          <button type="button" className="button button-secondary" onClick={runSearch} data-testid="address-search">
             {t('appeals.place.search')}
           </button>
         </div>

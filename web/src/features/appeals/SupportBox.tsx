@@ -5,9 +5,9 @@ import type { SupportChallenge } from '../../api/appeals.contract';
 import { useLocale } from '../../i18n/useLocale';
 import { TextInput } from '../../ui/fields';
 import { ProblemAlert } from '../../ui/ProblemAlert';
+import { problemDetail } from '../../ui/useFieldProblem';
 import { useAuth } from '../auth/AuthProvider';
 import { appealsApi } from './appeals.api';
-import { problemDetail } from './fieldProblem';
 import { markSupported, useSupported } from './myAppeals';
 
 type Step = { name: 'closed' } | { name: 'contact' } | { name: 'code'; challengeId: string; sentTo: string | null } | { name: 'done' };

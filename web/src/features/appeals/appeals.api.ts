@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
+import { createCache } from '../../api/cache';
 import { api, upload, type UploadOptions } from '../../api/client';
 import type {
-  AddressMatch,
   AppealCategory,
   AppealReceipt,
   AppealSubmission,
@@ -21,41 +21,18 @@ import type { ListResponse, LocalizedText } from '../../api/types';
 
 const segment = (value: string) => encodeURIComponent(value);
 
-let categoriesPromise: Promise<AppealCategory[]> | null = null;
-let districtShapesPromise: Promise<FeatureCollection> | null = null;
-let programmeNamesPromise: Promise<Map<string, LocalizedText>> | null = null;
-
-/** Reference data that changes rarely: loaded once per visit, forgotten when it fails. */
-function once<T>(get: () => Promise<T> | null, set: (p: Promise<T> | null) => void, load: () => Promise<T>): Promise<T> {
-  let promise = get();
-  if (!promise) {
-    promise = load();
-    set(promise);
-    promise.catch(() => set(null));
-  }
-  return promise;
-}
+// Reference data that changes rarely: loaded once per visit, forgotten when it fails.
+const { cached } = createCache();
 
 export const appealsApi = {
   categories: () =>
-    once(
-      () => categoriesPromise,
-      (p) => (categoriesPromise = p),
-      () => api.get<ListResponse<AppealCategory>>('/api/v1/appeal-categories').then((r) => r.items.filter((c) => c.active)),
-    ),
-  districtShapes: () =>
-    once(
-      () => districtShapesPromise,
-      (p) => (districtShapesPromise = p),
-      () => api.get<FeatureCollection>('/api/v1/districts.geojson'),
-    ),
+    cached('categories', () => api.get<ListResponse<AppealCategory>>('/api/v1/appeal-categories').then((r) => r.items.filter((c) => c.active))),
+  districtShapes: () => cached('district-shapes', () => api.get<FeatureCollection>('/api/v1/districts.geojson')),
 
   /** Programme names by code, to name the programme that took a proposal up. */
   programmeNames: () =>
-    once(
-      () => programmeNamesPromise,
-      (p) => (programmeNamesPromise = p),
-      () => api.get<ListResponse<{ code: string; name: LocalizedText }>>('/api/v1/programmes').then((r) => new Map(r.items.map((p) => [p.code, p.name]))),
+    cached('programme-names', () =>
+      api.get<ListResponse<{ code: string; name: LocalizedText }>>('/api/v1/programmes').then((r) => new Map(r.items.map((p) => [p.code, p.name]))),
     ),
 
   /** With photos: multipart (`appeal` JSON + `photo` files) so that the upload shows progress. */
@@ -76,7 +53,6 @@ export const appealsApi = {
   confirmSupport: (code: string, input: SupportConfirmInput) => api.post<SupportChallenge>(`/api/v1/appeals/${segment(code)}/supports/confirm`, input),
   drugAdvertStats: (signal?: AbortSignal) => api.get<DrugAdvertStats>('/api/v1/appeals/drug-adverts/stats', { signal }),
 
-  searchAddress: (q: string, signal?: AbortSignal) => api.get<ListResponse<AddressMatch>>('/api/v1/addresses/search', { query: { q }, signal }),
   /** 422 `outside-city` when the point is in no precinct of the city. */
   locate: (point: { lon: number; lat: number }, signal?: AbortSignal) => api.get<LocateResult>('/api/v1/precincts/locate', { query: { lat: point.lat, lon: point.lon }, signal }),
 };

@@ -21,8 +21,3 @@ export function partOf(error: ApiError, sentPhotos: boolean): FormPart {
   if (!field && sentPhotos && FILE_PROBLEMS.includes(error.code)) return 'photos';
   return 'general';
 }
-
-/** The server's detail without a `body.field: ` prefix, which the form already shows by placement. */
-export function problemDetail(error: ApiError): string | undefined {
-  return error.problem.detail?.replace(/^(?:body|query|params)\.[\w.[\]]+:\s*/, '') || undefined;
-}

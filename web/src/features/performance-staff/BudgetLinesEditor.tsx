@@ -6,10 +6,10 @@ import { Badge } from '../../ui/Badge';
 import { EmptyState } from '../../ui/EmptyState';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { TextInput } from '../../ui/fields';
+import { useFieldProblem } from '../../ui/useFieldProblem';
 import { performanceStaffApi } from './performance-staff.api';
 import { parseTenge, tiynToInput } from './performance-staff.utils';
 import type { BudgetLine, ProgrammeScorecard } from './performance.types';
-import { useFieldProblem } from './useFieldProblem';
 import { useMoney } from './useMoney';
 
 export interface BudgetLinesEditorProps {

@@ -7,12 +7,12 @@ import { useLocale } from '../../i18n/useLocale';
 import { LoadingState } from '../../ui/LoadingState';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { TextArea, TextInput } from '../../ui/fields';
+import { useFieldProblem } from '../../ui/useFieldProblem';
 import { useAuth } from '../auth/AuthProvider';
 import { IndicatorSelect } from './IndicatorSelect';
 import { performanceStaffApi } from './performance-staff.api';
 import { isPeriodCode, normalizePeriod, suggestIndicator } from './performance-staff.utils';
 import type { IndicatorDetail } from './performance.types';
-import { useFieldProblem } from './useFieldProblem';
 import { indicatorsInScope, useIndicatorList, usePerformanceLabels } from './usePerformanceStaff';
 
 export interface FigurePromoteFormProps {

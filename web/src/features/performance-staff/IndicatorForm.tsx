@@ -5,6 +5,7 @@ import { useSubmission } from '../../api/useSubmission';
 import { useLocale } from '../../i18n/useLocale';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Select, TextArea, TextInput } from '../../ui/fields';
+import { useFieldProblem } from '../../ui/useFieldProblem';
 import { DepartmentOptions } from './DepartmentOptions';
 import { LightBadge } from './LightBadge';
 import { performanceStaffApi } from './performance-staff.api';
@@ -23,7 +24,6 @@ import {
   type ProgrammeSummary,
   type TargetKind,
 } from './performance.types';
-import { useFieldProblem } from './useFieldProblem';
 import { usePerformanceLabels } from './usePerformanceStaff';
 
 export interface IndicatorFormProps {

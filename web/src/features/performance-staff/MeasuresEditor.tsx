@@ -6,9 +6,9 @@ import { Badge, type BadgeTone } from '../../ui/Badge';
 import { EmptyState } from '../../ui/EmptyState';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Select, TextArea, TextInput } from '../../ui/fields';
+import { useFieldProblem } from '../../ui/useFieldProblem';
 import { performanceStaffApi } from './performance-staff.api';
 import { MEASURE_STATUSES, type Measure, type MeasureStatus } from './performance.types';
-import { useFieldProblem } from './useFieldProblem';
 
 const STATUS_LOOK: Record<MeasureStatus, { tone: BadgeTone; icon: string }> = {
   planned: { tone: 'muted', icon: '○' },

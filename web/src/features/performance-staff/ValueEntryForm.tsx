@@ -6,11 +6,11 @@ import { useSubmission } from '../../api/useSubmission';
 import { useLocale } from '../../i18n/useLocale';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { TextArea, TextInput } from '../../ui/fields';
+import { useFieldProblem } from '../../ui/useFieldProblem';
 import { IndicatorSelect } from './IndicatorSelect';
 import { performanceStaffApi } from './performance-staff.api';
 import { isPeriodCode, normalizePeriod, parseDecimal } from './performance-staff.utils';
 import type { IndicatorSummary, IndicatorDetail } from './performance.types';
-import { useFieldProblem } from './useFieldProblem';
 import { usePerformanceLabels } from './usePerformanceStaff';
 
 export interface ValueEntryFormProps {

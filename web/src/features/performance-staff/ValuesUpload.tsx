@@ -1,22 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
-import { FileInput } from '../../ui/fields';
+import type { ApiError } from '../../api/client';
 import { ProblemAlert } from '../../ui/ProblemAlert';
-import { Spinner } from '../../ui/Spinner';
-import { UploadControls } from '../../ui/UploadControls';
+import { UploadDone, UploadFileForm, UploadPreviewForm } from '../../ui/UploadPreview';
+import { problemDetail } from '../../ui/useFieldProblem';
+import { useUploadPreview } from '../../ui/useUploadPreview';
 import { ACCEPTED_VALUE_FILES, performanceStaffApi, VALUES_TEMPLATE_URL } from './performance-staff.api';
 import type { UploadConfirmResult, UploadPreview, UploadRow } from './performance.types';
-import { problemDetail } from './useFieldProblem';
 import { UploadPreviewTable } from './UploadPreviewTable';
-
-type Phase =
-  | { name: 'choose' }
-  | { name: 'uploading'; progress: number }
-  | { name: 'checking' }
-  | { name: 'preview'; preview: UploadPreview }
-  | { name: 'saving'; preview: UploadPreview }
-  | { name: 'done'; preview: UploadPreview; result: UploadConfirmResult };
 
 type Show = 'all' | 'refused';
 
@@ -38,134 +29,60 @@ function failedRow(error: ApiError | undefined, sent: readonly { line: number }[
  */
 export function ValuesUpload() {
   const { t } = useTranslation();
-  const [file, setFile] = useState<File | null>(null);
-  const [phase, setPhase] = useState<Phase>({ name: 'choose' });
-  const [error, setError] = useState<ApiError>();
-  const [fileError, setFileError] = useState<string>();
   const [show, setShow] = useState<Show>('all');
-  const abortRef = useRef<AbortController | null>(null);
-  const fileInputRef = useRef<HTMLInputElement>(null);
-  const resultRef = useRef<HTMLDivElement>(null);
+  const upload = useUploadPreview<UploadPreview, UploadConfirmResult>({
+    preview: (file, options) => performanceStaffApi.previewUpload(file, options),
+    confirm: (_file, preview) => performanceStaffApi.confirmUpload(goodRows(preview).map((r) => r.row)),
+    fileMissing: t('performanceStaff.upload.errors.file'),
+    onPreview: () => setShow('all'),
+  });
+  const { phase, error } = upload;
 
-  useEffect(() => () => abortRef.current?.abort(), []);
-  useEffect(() => {
-    if (phase.name === 'preview' || phase.name === 'done') resultRef.current?.focus();
-  }, [phase.name]);
-
-  const handleUpload = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(undefined);
-    if (!file) {
-      setFileError(t('performanceStaff.upload.errors.file'));
-      return;
-    }
-    setFileError(undefined);
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setPhase({ name: 'uploading', progress: 0 });
-    try {
-      const preview = await performanceStaffApi.previewUpload(file, {
-        signal: controller.signal,
-        onUploadProgress: (progress) => setPhase((p) => (p.name === 'uploading' ? { name: 'uploading', progress } : p)),
-        onUploaded: () => setPhase({ name: 'checking' }),
-      });
-      setShow('all');
-      setPhase({ name: 'preview', preview });
-    } catch (reason) {
-      setPhase({ name: 'choose' });
-      if (reason instanceof DOMException && reason.name === 'AbortError') return;
-      if (reason instanceof ApiError) setError(reason);
-      else throw reason;
-    } finally {
-      abortRef.current = null;
-    }
-  };
-
-  const handleStartOver = () => {
-    setFile(null);
-    setError(undefined);
-    setFileError(undefined);
-    if (fileInputRef.current) fileInputRef.current.value = '';
-    setPhase({ name: 'choose' });
-  };
-
-  const handleConfirm = async (event: FormEvent) => {
-    event.preventDefault();
-    if (phase.name !== 'preview') return;
-    const { preview } = phase;
-    setError(undefined);
-    setPhase({ name: 'saving', preview });
-    try {
-      const result = await performanceStaffApi.confirmUpload(goodRows(preview).map((r) => r.row));
-      setPhase({ name: 'done', preview, result });
-    } catch (reason) {
-      setPhase({ name: 'preview', preview });
-      if (reason instanceof ApiError) setError(reason);
-      else throw reason;
-    }
-  };
-
-  const busy = phase.name === 'uploading' || phase.name === 'checking';
-
-  if (phase.name === 'choose' || busy) {
+  if (phase.name === 'choose' || phase.name === 'uploading' || phase.name === 'checking') {
     return (
-      <form className="form" onSubmit={(e) => void handleUpload(e)} noValidate data-testid="upload-form">
-        {error ? <ProblemAlert error={error} /> : null}
-        <FileInput
-          ref={fileInputRef}
-          id="values-file"
-          name="file"
-          label={t('performanceStaff.upload.file')}
-          hint={t('performanceStaff.upload.fileHint')}
-          error={fileError}
-          accept={ACCEPTED_VALUE_FILES}
-          required
-          disabled={busy}
-          file={file}
-          chooseLabel={t('performanceStaff.upload.chooseFile')}
-          noFileLabel={t('performanceStaff.upload.noFile')}
-          onFileChange={(chosen) => {
-            setFile(chosen);
-            setFileError(undefined);
-            setError(undefined);
-          }}
-        />
-        <p className="small">
-          <a href={VALUES_TEMPLATE_URL} download="indicator-values-template.csv" data-testid="values-template">
-            {t('performanceStaff.upload.template')}
-          </a>{' '}
-          <span className="muted">{t('performanceStaff.upload.templateHint')}</span>
-        </p>
-        <p className="muted small">{t('performanceStaff.upload.nothingSaved')}</p>
-        <UploadControls
-          progress={phase.name === 'uploading' ? phase.progress : null}
-          processing={phase.name === 'checking'}
-          labels={{ sending: t('performanceStaff.upload.uploading'), processing: t('performanceStaff.upload.checking'), submit: t('performanceStaff.upload.upload') }}
-          processingTestId="upload-checking"
-          onCancel={() => abortRef.current?.abort()}
-        />
-      </form>
+      <UploadFileForm
+        upload={upload}
+        testId="upload-form"
+        inputId="values-file"
+        accept={ACCEPTED_VALUE_FILES}
+        problem={error}
+        fileError={upload.fileError}
+        template={{
+          href: VALUES_TEMPLATE_URL,
+          download: 'indicator-values-template.csv',
+          testId: 'values-template',
+          label: t('performanceStaff.upload.template'),
+          hint: t('performanceStaff.upload.templateHint'),
+        }}
+        labels={{
+          file: t('performanceStaff.upload.file'),
+          hint: t('performanceStaff.upload.fileHint'),
+          chooseFile: t('performanceStaff.upload.chooseFile'),
+          noFile: t('performanceStaff.upload.noFile'),
+          nothingSaved: t('performanceStaff.upload.nothingSaved'),
+          sending: t('performanceStaff.upload.uploading'),
+          processing: t('performanceStaff.upload.checking'),
+          submit: t('performanceStaff.upload.upload'),
+        }}
+        processingTestId="upload-checking"
+      />
     );
   }
 
   const { preview } = phase;
   const good = goodRows(preview);
   const refused = preview.rows.filter((r) => !r.ok);
-  const changes = { new: 0, correction: 0, unchanged: 0 };
-  for (const r of preview.rows) if (r.ok && r.change) changes[r.change] += 1;
 
   if (phase.name === 'done') {
     return (
       <div className="stack">
-        <div className="alert alert-success" ref={resultRef} tabIndex={-1} data-testid="upload-done">
-          <p className="alert-title">{t('performanceStaff.upload.done')}</p>
-          <p>{t('performanceStaff.upload.doneDetail', { ...phase.result })}</p>
-          <div className="button-row">
-            <button type="button" className="button button-secondary" onClick={handleStartOver}>
-              {t('performanceStaff.upload.another')}
-            </button>
-          </div>
-        </div>
+        <UploadDone
+          upload={upload}
+          testId="upload-done"
+          title={t('performanceStaff.upload.done')}
+          detail={t('performanceStaff.upload.doneDetail', { ...phase.result })}
+          againLabel={t('performanceStaff.upload.another')}
+        />
         {refused.length ? (
           <>
             <p className="alert alert-warning">{t('performanceStaff.upload.notSaved', { count: refused.length })}</p>
@@ -176,18 +93,24 @@ export function ValuesUpload() {
     );
   }
 
+  const changes = { new: 0, correction: 0, unchanged: 0 };
+  for (const r of preview.rows) if (r.ok && r.change) changes[r.change] += 1;
   const failed = failedRow(error, good);
-  const shownRows = show === 'refused' ? refused : preview.rows;
 
   return (
-    <form className="upload-preview" onSubmit={(e) => void handleConfirm(e)} data-testid="upload-preview">
-      <div className="stack" ref={resultRef} tabIndex={-1}>
-        <h3>{t('performanceStaff.upload.previewTitle', { file: preview.filename })}</h3>
-        <p data-testid="upload-counts">
+    <UploadPreviewForm
+      upload={upload}
+      testId="upload-preview"
+      title={t('performanceStaff.upload.previewTitle', { file: preview.filename })}
+      countsTestId="upload-counts"
+      counts={
+        <>
           {t('performanceStaff.upload.counts', { total: preview.rows.length, ok: preview.okCount, bad: preview.badCount })}{' '}
           {t('performanceStaff.upload.changes', changes)} <strong>{t('performanceStaff.upload.nothingSavedYet')}</strong>
-        </p>
-        {preview.badCount ? (
+        </>
+      }
+      filter={
+        preview.badCount ? (
           <fieldset className="fieldset">
             <legend>{t('performanceStaff.upload.show')}</legend>
             <div className="radio-row">
@@ -201,38 +124,31 @@ export function ValuesUpload() {
               </label>
             </div>
           </fieldset>
-        ) : null}
-      </div>
-      {preview.rows.length ? (
-        <UploadPreviewTable rows={shownRows} caption={t('performanceStaff.upload.caption', { file: preview.filename })} failedLine={failed?.line} />
-      ) : (
-        <p className="state state-empty">{t('performanceStaff.upload.empty')}</p>
-      )}
-      <div className="sticky-actions">
-        {error ? (
+        ) : null
+      }
+      problem={
+        error ? (
           failed ? (
             <div className="alert alert-error" role="alert" data-testid="problem">
-              <p className="alert-title">
-                {t('performanceStaff.upload.failedRow', { line: failed.line, column: failed.column || '—' })}
-              </p>
+              <p className="alert-title">{t('performanceStaff.upload.failedRow', { line: failed.line, column: failed.column || '—' })}</p>
               {problemDetail(error) ? <p>{problemDetail(error)}</p> : null}
               <p className="small">{t('performanceStaff.upload.nothingSavedAfterError')}</p>
             </div>
           ) : (
             <ProblemAlert error={error} />
           )
-        ) : null}
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={phase.name === 'saving' || good.length === 0} data-testid="upload-confirm">
-            {phase.name === 'saving' ? t('common.saving') : t('performanceStaff.upload.save', { count: good.length })}
-          </button>
-          <button type="button" className="button button-link" onClick={handleStartOver} disabled={phase.name === 'saving'}>
-            {t('performanceStaff.upload.startOver')}
-          </button>
-          {phase.name === 'saving' ? <Spinner label={t('common.saving')} /> : null}
-        </div>
-        {good.length === 0 ? <p className="small muted">{t('performanceStaff.upload.noGoodRows')}</p> : null}
-      </div>
-    </form>
+        ) : null
+      }
+      sendingLabel={t('performanceStaff.upload.uploading')}
+      submit={{ label: t('performanceStaff.upload.save', { count: good.length }), disabled: good.length === 0, testId: 'upload-confirm' }}
+      startOverLabel={t('performanceStaff.upload.startOver')}
+      footnote={good.length === 0 ? <p className="small muted">{t('performanceStaff.upload.noGoodRows')}</p> : null}
+    >
+      {preview.rows.length ? (
+        <UploadPreviewTable rows={show === 'refused' ? refused : preview.rows} caption={t('performanceStaff.upload.caption', { file: preview.filename })} failedLine={failed?.line} />
+      ) : (
+        <p className="state state-empty">{t('performanceStaff.upload.empty')}</p>
+      )}
+    </UploadPreviewForm>
   );
 }

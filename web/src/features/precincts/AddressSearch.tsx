@@ -1,21 +1,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import type { AddressMatch } from '../../api/precincts.contract';
 import { useLocale } from '../../i18n/useLocale';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { Spinner } from '../../ui/Spinner';
-import { precinctsApi } from './precincts.api';
+import { ADDRESS_MIN_CHARS, useAddressSearch } from './useAddressSearch';
 import { useDebouncedValue } from './useDebouncedValue';
 
-const MIN_CHARS = 2;
 const DEBOUNCE_MS = 350;
-
-type SearchState =
-  | { name: 'idle' }
-  | { name: 'searching' }
-  | { name: 'done'; query: string; items: AddressMatch[] }
-  | { name: 'failed'; error: ApiError };
 
 export interface AddressSearchProps {
   onChoose: (match: AddressMatch) => void;
@@ -33,7 +25,7 @@ export function AddressSearch({ onChoose }: AddressSearchProps) {
   const [submitted, setSubmitted] = useState<{ text: string; nonce: number }>({ text: '', nonce: 0 });
   // The address the resident chose: its results are folded away until the text changes.
   const [chosen, setChosen] = useState<string | null>(null);
-  const [state, setState] = useState<SearchState>({ name: 'idle' });
+  const { state, search, clear } = useAddressSearch();
   const trimmed = text.trim();
   const settled = useDebouncedValue(trimmed, DEBOUNCE_MS);
   const statusId = useId();
@@ -42,22 +34,9 @@ export function AddressSearch({ onChoose }: AddressSearchProps) {
   const folded = chosen !== null && chosen === trimmed;
 
   useEffect(() => {
-    if (q.length < MIN_CHARS || folded) {
-      setState({ name: 'idle' });
-      return;
-    }
-    const controller = new AbortController();
-    setState({ name: 'searching' });
-    precinctsApi
-      .searchAddresses(q, controller.signal)
-      .then((answer) => setState({ name: 'done', query: q, items: answer.items }))
-      .catch((reason: unknown) => {
-        if (controller.signal.aborted) return;
-        if (reason instanceof ApiError) setState({ name: 'failed', error: reason });
-        else throw reason;
-      });
-    return () => controller.abort();
-  }, [q, folded, submitted.nonce]);
+    if (q.length < ADDRESS_MIN_CHARS || folded) clear();
+    else search(q);
+  }, [q, folded, submitted.nonce, search, clear]);
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -72,7 +51,7 @@ export function AddressSearch({ onChoose }: AddressSearchProps) {
     onChoose(match);
   };
 
-  const tooShort = trimmed.length > 0 && trimmed.length < MIN_CHARS;
+  const tooShort = trimmed.length > 0 && trimmed.length < ADDRESS_MIN_CHARS;
 
   return (
     <form className="address-search" role="search" onSubmit={handleSubmit} data-testid="address-search">

@@ -1,4 +1,5 @@
 import type { FeatureCollection, Geometry } from 'geojson';
+import { createCache } from '../../api/cache';
 import { api, ApiError, upload, type UploadOptions } from '../../api/client';
 import type {
   AddressMatch,
@@ -24,16 +25,7 @@ export type PrecinctCollection = FeatureCollection<Geometry, PrecinctFeatureProp
 export type DistrictCollection = FeatureCollection<Geometry, DistrictFeatureProperties>;
 
 // Outlines change rarely and are the heaviest answers: load once per visit, forget a failed load.
-const cache = new Map<string, Promise<unknown>>();
-function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-  let entry = cache.get(key) as Promise<T> | undefined;
-  if (!entry) {
-    entry = load();
-    cache.set(key, entry);
-    entry.catch(() => cache.delete(key));
-  }
-  return entry;
-}
+const { cached, forget } = createCache();
 
 /** What each staff import reads: the file kinds offered and the template, if the server has one. */
 export const IMPORT_KINDS = {
@@ -80,7 +72,7 @@ export const precinctsApi = {
   confirmImport: (kind: ImportKind, file: File, options: UploadOptions = {}) =>
     upload<ImportResult>(`${IMPORT_KINDS[kind].path}/confirm`, fileForm(file), options),
   /** Forget the cached outlines after an import changes them. */
-  forgetOutlines: () => cache.delete('precincts.geojson'),
+  forgetOutlines: () => forget('precincts.geojson'),
 };
 
 /** PUT a file as multipart form data (the shared `upload` POSTs); problems come back as `ApiError`s. */

@@ -1,25 +1,16 @@
+import { createCache } from '../../api/cache';
 import { api } from '../../api/client';
 import type { Commission, District, ListResponse, Period } from '../../api/types';
 
 // Reference data changes rarely: load once per visit, forget a failed load so it can be retried.
-const cache = new Map<string, Promise<unknown>>();
-
-function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-  let entry = cache.get(key) as Promise<T> | undefined;
-  if (!entry) {
-    entry = load();
-    cache.set(key, entry);
-    entry.catch(() => cache.delete(key));
-  }
-  return entry;
-}
+const { cached, forget } = createCache();
 
 export const referenceApi = {
   districts: () => cached('districts', () => api.get<ListResponse<District>>('/api/v1/districts')),
   commissions: () => cached('commissions', () => api.get<ListResponse<Commission>>('/api/v1/commissions')),
   periods: () => cached('periods', () => api.get<ListResponse<Period>>('/api/v1/periods')),
   /** After an import adds a period. */
-  forgetPeriods: () => cache.delete('periods'),
+  forgetPeriods: () => forget('periods'),
 };
 
 /** Period codes are YYYY-Qn: they sort as strings. */
