@@ -31,6 +31,9 @@ import { frameworkErrorHandler, installErrorHandler, problem, sendProblem } from
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
 import { configureCalendarCache } from './platform/calendar/calendar.service.js';
 import { geographyRoutes } from './platform/geography/geography.routes.js';
+import { crimeRoutes } from './crime/crime.routes.js';
+import { patrolRoutes } from './patrol/patrol.routes.js';
+import { configurePublicMap } from './crime/crime.service.js';
 import { installMetrics } from './platform/http/metrics.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 
@@ -137,6 +140,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(precinctsRoutes, { db, photos, publicUrl: config.PUBLIC_URL });
   await app.register(appealsRoutes, { db, photos, submitLimit: config.APPEAL_RATE_LIMIT });
   await app.register(open311Routes, { db, publicUrl: config.PUBLIC_URL });
+  configurePublicMap({ k: config.PUBLIC_MAP_K });
+  await app.register(crimeRoutes, { db, dataDir: config.dataDir });
+  await app.register(patrolRoutes, { db });
 
   const indexHtml = path.join(webDistDir, 'index.html');
   const serveWeb = (options.serveWeb ?? true) && fs.existsSync(indexHtml);

@@ -14,6 +14,8 @@ import { openDatabase, type Database } from './platform/db/db.js';
 import { appealNotifyHandler, directNotifyHandler, issueApiKey } from './appeals/index.js';
 import { PhotoStore } from './platform/images/photos.js';
 import { LogFileProvider } from './platform/notify/notify.js';
+import { failInterruptedTasks, settleTasks } from './platform/tasks/tasks.service.js';
+import { sweepUploads } from './crime/crime.service.js';
 import { JobWorker } from './platform/jobs/jobs.service.js';
 
 // Logs go to stderr so that stdout carries only machine-readable output (e.g. --json).
@@ -68,6 +70,9 @@ async function serve(config: AppConfig): Promise<void> {
   const database = await open(config);
   await prepare(database, config);
   const app = await buildApp({ config, database });
+  const interrupted = await failInterruptedTasks(database.db);
+  if (interrupted > 0) log.warn({ interrupted }, 'tasks interrupted by the last shutdown were marked failed');
+  sweepUploads(config.dataDir);
   const worker = new JobWorker(database.db, { logger: log });
   const provider = new LogFileProvider(config.dataDir);
   worker.register('appeal.notify', appealNotifyHandler(database.db, provider, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`));
@@ -81,6 +86,7 @@ async function serve(config: AppConfig): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await worker.stop();
+    await settleTasks();
     await database.close();
     if (!config.DATABASE_URL) fs.rmSync(lockFile(config), { force: true });
     process.exit(0);

@@ -7,6 +7,8 @@ import { loadPerformanceDemo, loadPerformanceSeed } from '../performance/index.j
 import type { PhotoStore } from '../platform/images/photos.js';
 import { linkDemoInspectorAccount, loadPrecinctsDemo } from '../precincts/index.js';
 import { loadAppealsDemo } from '../appeals/index.js';
+import { loadCrimeDemo } from '../crime/crime.demo.js';
+import { loadPatrolDemo } from '../patrol/patrol.demo.js';
 import { recordAudit, systemActor } from '../platform/audit/audit.service.js';
 import { generatePassword } from '../platform/auth/passwords.js';
 import { staffRoles } from '../platform/auth/roles.js';
@@ -63,6 +65,10 @@ export async function loadDemoData(db: Db, log: Pick<Logger, 'info'>, options: {
   log.info({ ...precinctsDemo }, 'demo data loaded: synthetic precincts, inspectors, reception points and address register');
   const appealsDemo = await loadAppealsDemo(db, systemActor);
   log.info({ ...appealsDemo }, 'demo data loaded: synthetic appeals, proposals and drug-advert reports');
+  const patrolDemo = await loadPatrolDemo(db, systemActor);
+  log.info({ ...patrolDemo }, 'demo data loaded: patrol sectors and routes in the numbers of п.6 (synthetic shapes)');
+  const crimeDemo = await loadCrimeDemo(db, systemActor);
+  log.info({ ...crimeDemo }, 'demo data loaded: synthetic incident register (two years, hotspots, near repeats)');
 }
 
 export interface DemoAccount {

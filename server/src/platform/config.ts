@@ -29,6 +29,8 @@ const configSchema = z.object({
   JOBS_WORKER: z.enum(['on', 'off']).default('on'),
   /** Appeals one address may submit per hour (web and Open311 without a key). */
   APPEAL_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** The public crime map shows no cell with fewer incidents than this. */
+  PUBLIC_MAP_K: z.coerce.number().int().min(2).max(1000).default(5),
   /** When set, the demo data issues an Open311 API key with exactly this value (otherwise a random one, printed once). */
   OPEN311_DEMO_KEY: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
   /** Where notices to residents go: the development log files (DATA_DIR/sms.log, email.log) by default. */

@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -136,3 +137,32 @@ export const calendarOverrides = pgTable('calendar_overrides', {
   kind: text('kind').$type<'holiday' | 'workday'>().notNull(),
   note: text('note'),
 });
+
+/**
+ * Long work started by a person (an import, a forecast, a backtest, a plan): its progress and outcome,
+ * kept in the database so any app process can answer "how far along is it" and the result outlives
+ * the request. A task whose process died is marked failed (interrupted) when the app next starts.
+ */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    /** queued | running | done | failed */
+    status: text('status').notNull().default('queued'),
+    /** 0 … 1 */
+    progress: doublePrecision('progress').notNull().default(0),
+    /** What is being done now, for the progress line (e.g. "rows 120 000 of 1 000 000"). */
+    stage: text('stage'),
+    input: jsonb('input'),
+    result: jsonb('result'),
+    /** The problem (type, title, detail) when it failed. */
+    error: jsonb('error'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('tasks_kind_created_idx').on(t.kind, t.createdAt)],
+);

@@ -10,6 +10,7 @@ import { createUser } from '../platform/auth/users.service.js';
 import { systemActor } from '../platform/audit/audit.service.js';
 import { loadConfig } from '../platform/config.js';
 import type { Db } from '../platform/db/db.js';
+import { settleTasks } from '../platform/tasks/tasks.service.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -48,6 +49,7 @@ export async function createTestApp(options: { serveWeb?: boolean } = {}): Promi
       return `ob_session=${cookie.value}`;
     },
     async close() {
+      await settleTasks(); // background work (imports, forecasts) finishes before its database goes
       await app.close();
       await testDb.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });

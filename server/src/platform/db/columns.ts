@@ -19,3 +19,10 @@ export interface LocalizedText {
   kk: string;
   en: string;
 }
+
+/** Any geometry in WGS 84 (e.g. a patrol route: a line for car and foot routes, a point for a post). */
+export const geometry = customType<{ data: string; driverData: string }>({
+  dataType() {
+    return 'geometry(Geometry,4326)';
+  },
+});
