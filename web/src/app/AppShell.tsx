@@ -31,6 +31,7 @@ export function AppShell() {
     { to: '/', label: t('nav.home'), end: true },
     { to: '/recommendations', label: t('nav.recommendations') },
     { to: '/inspectors', label: t('nav.inspectors') },
+    { to: '/crime', label: t('crimeMap.nav') },
     { to: '/appeals', label: t('nav.appeals') },
     { to: '/proposals', label: t('nav.proposals') },
     { to: '/scorecards', label: t('scorecards.nav.scorecards') },

@@ -1,11 +1,13 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { ADMINS, APPEAL_HANDLERS, IMPORTERS, INDICATOR_DEFINERS, PRECINCT_EDITORS, VALUE_EDITORS } from '../features/auth/roles';
+import { ADMINS, APPEAL_HANDLERS, CRIME_ANALYSTS, CRIME_MAP_READERS, IMPORTERS, INDICATOR_DEFINERS, PRECINCT_EDITORS, VALUE_EDITORS } from '../features/auth/roles';
 import { RequireRole } from '../features/auth/RequireRole';
+import { PATROL_READERS } from '../features/patrol/patrol.api';
 import { AppealNewPage } from '../pages/AppealNewPage';
 import { AppealsPage } from '../pages/AppealsPage';
 import { AppealTrackPage } from '../pages/AppealTrackPage';
 import { AuditPage } from '../pages/AuditPage';
+import { CrimeMapPage } from '../pages/CrimeMapPage';
 import { InspectorFinderPage } from '../pages/InspectorFinderPage';
 import { InspectorPage } from '../pages/InspectorPage';
 import { ProposalsPage } from '../pages/ProposalsPage';
@@ -36,6 +38,10 @@ const StaffProgrammePage = lazy(() => import('../pages/StaffProgrammePage').then
 const StaffAppealsPage = lazy(() => import('../pages/StaffAppealsPage').then((m) => ({ default: m.StaffAppealsPage })));
 const StaffAppealPage = lazy(() => import('../pages/StaffAppealPage').then((m) => ({ default: m.StaffAppealPage })));
 const StaffPrecinctsPage = lazy(() => import('../pages/StaffPrecinctsPage').then((m) => ({ default: m.StaffPrecinctsPage })));
+const StaffCrimeMapPage = lazy(() => import('../pages/StaffCrimeMapPage').then((m) => ({ default: m.StaffCrimeMapPage })));
+const StaffCrimeImportPage = lazy(() => import('../pages/StaffCrimeImportPage').then((m) => ({ default: m.StaffCrimeImportPage })));
+const StaffCrimeForecastsPage = lazy(() => import('../pages/StaffCrimeForecastsPage').then((m) => ({ default: m.StaffCrimeForecastsPage })));
+const StaffPatrolPage = lazy(() => import('../pages/StaffPatrolPage').then((m) => ({ default: m.StaffPatrolPage })));
 const AdminOpen311Page = lazy(() => import('../pages/AdminOpen311Page').then((m) => ({ default: m.AdminOpen311Page })));
 const AdminUsersPage = lazy(() => import('../pages/AdminUsersPage').then((m) => ({ default: m.AdminUsersPage })));
 
@@ -61,6 +67,7 @@ export const router = createBrowserRouter([
       { path: 'inspectors', element: <InspectorFinderPage /> },
       { path: 'inspectors/:id', element: <InspectorPage /> },
       { path: 'precincts/workload', element: <WorkloadPage /> },
+      { path: 'crime', element: <CrimeMapPage /> },
       { path: 'appeals', element: <AppealsPage /> },
       { path: 'appeals/new', element: <AppealNewPage /> },
       { path: 'appeals/:code', element: <AppealTrackPage /> },
@@ -144,6 +151,46 @@ export const router = createBrowserRouter([
           <RequireRole roles={PRECINCT_EDITORS}>
             <Deferred>
               <StaffPrecinctsPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/crime/map',
+        element: (
+          <RequireRole roles={CRIME_MAP_READERS}>
+            <Deferred>
+              <StaffCrimeMapPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/crime/import',
+        element: (
+          <RequireRole roles={CRIME_ANALYSTS}>
+            <Deferred>
+              <StaffCrimeImportPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/crime/forecasts',
+        element: (
+          <RequireRole roles={CRIME_ANALYSTS}>
+            <Deferred>
+              <StaffCrimeForecastsPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/patrol',
+        element: (
+          <RequireRole roles={PATROL_READERS}>
+            <Deferred>
+              <StaffPatrolPage />
             </Deferred>
           </RequireRole>
         ),

@@ -20,11 +20,20 @@ import appealsStaffEn from './appeals-staff/en.json';
 import scorecardsEn from './scorecards/en.json';
 import scorecardsKk from './scorecards/kk.json';
 import scorecardsRu from './scorecards/ru.json';
+import crimeMapRu from './crime-map/ru.json';
+import crimeMapKk from './crime-map/kk.json';
+import crimeMapEn from './crime-map/en.json';
+import crimeAnalysisRu from './crime-analysis/ru.json';
+import crimeAnalysisKk from './crime-analysis/kk.json';
+import crimeAnalysisEn from './crime-analysis/en.json';
+import patrolRu from './patrol/ru.json';
+import patrolKk from './patrol/kk.json';
+import patrolEn from './patrol/en.json';
 
 // Each feature keeps its strings in its own folder, merged here under the feature's key.
-export const ru = { ...ruCore, scorecards: scorecardsRu, performanceStaff: staffRu, precincts: precinctsRu, appeals: appealsRu, appealsStaff: appealsStaffRu };
-const kk = { ...kkCore, scorecards: scorecardsKk, performanceStaff: staffKk, precincts: precinctsKk, appeals: appealsKk, appealsStaff: appealsStaffKk } satisfies typeof ru;
-const en = { ...enCore, scorecards: scorecardsEn, performanceStaff: staffEn, precincts: precinctsEn, appeals: appealsEn, appealsStaff: appealsStaffEn } satisfies typeof ru;
+export const ru = { ...ruCore, scorecards: scorecardsRu, performanceStaff: staffRu, precincts: precinctsRu, appeals: appealsRu, appealsStaff: appealsStaffRu, crimeMap: crimeMapRu, crimeAnalysis: crimeAnalysisRu, patrol: patrolRu };
+const kk = { ...kkCore, scorecards: scorecardsKk, performanceStaff: staffKk, precincts: precinctsKk, appeals: appealsKk, appealsStaff: appealsStaffKk, crimeMap: crimeMapKk, crimeAnalysis: crimeAnalysisKk, patrol: patrolKk } satisfies typeof ru;
+const en = { ...enCore, scorecards: scorecardsEn, performanceStaff: staffEn, precincts: precinctsEn, appeals: appealsEn, appealsStaff: appealsStaffEn, crimeMap: crimeMapEn, crimeAnalysis: crimeAnalysisEn, patrol: patrolEn } satisfies typeof ru;
 
 export const STORAGE_KEY = 'openbeat.lang';
 

@@ -2,7 +2,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../features/auth/AuthProvider';
-import { hasRole, INDICATOR_DEFINERS, REPORT_EXPORTERS } from '../features/auth/roles';
+import { CRIME_ANALYSTS, CRIME_MAP_READERS, hasRole, INDICATOR_DEFINERS, REPORT_EXPORTERS } from '../features/auth/roles';
+import { CrimeAnalysisWorkspace } from '../features/crime-analysis/CrimeAnalysisWorkspace';
+import { CrimeMapWorkspace } from '../features/crime-map/CrimeMapWorkspace';
+import { PATROL_READERS } from '../features/patrol/patrol.api';
+import { PatrolWorkspace } from '../features/patrol/PatrolWorkspace';
 import { PerformanceWorkspace } from '../features/performance-staff/PerformanceWorkspace';
 import { ReportExportLinks } from '../features/recommendations/ReportExportLinks';
 import { useDistricts } from '../features/reference/useReference';
@@ -55,6 +59,9 @@ export function StaffPage() {
       {isEditor ? <EditorWorkspace /> : null}
       <PerformanceWorkspace user={user} />
       {isCouncil ? <CouncilWorkspace /> : null}
+      {hasRole(user, CRIME_MAP_READERS) ? <CrimeMapWorkspace /> : null}
+      {hasRole(user, CRIME_ANALYSTS) ? <CrimeAnalysisWorkspace /> : null}
+      {hasRole(user, PATROL_READERS) ? <PatrolWorkspace /> : null}
       {!isEditor && !isCouncil && !isAdmin && !isAnalyst ? <OtherRoleWorkspace /> : null}
       {hasRole(user, REPORT_EXPORTERS) ? (
         <section className="panel" aria-labelledby="export-title">

@@ -21,3 +21,7 @@ export function hasRole(user: SessionUser | null | undefined, roles: readonly Ro
 export const APPEAL_HANDLERS: readonly Role[] = ['inspector', 'editor', 'admin'];
 /** Who maintains precincts, inspectors and the address register (imports). */
 export const PRECINCT_EDITORS: readonly Role[] = ['editor', 'admin'];
+/** Who reads the staff crime map and CompStat (the server's crime `readers`). */
+export const CRIME_MAP_READERS: readonly Role[] = ['analyst', 'dispatcher', 'council', 'admin'];
+/** Who imports incidents and runs forecasts and backtests (the server's crime `analysts`). */
+export const CRIME_ANALYSTS: readonly Role[] = ['analyst', 'admin'];
