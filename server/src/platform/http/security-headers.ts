@@ -42,11 +42,16 @@ export function isApiUrl(url: string): boolean {
   return (url.startsWith('/api/') && !url.startsWith('/api/docs')) || url.startsWith('/open311/');
 }
 
+/**
+ * Sets the security headers and the request id as a request arrives, in one synchronous hook, so that
+ * every answer — errors included — carries them.
+ */
 export function installSecurityHeaders(app: FastifyInstance, options: HelmetOptions): void {
   const documentHeaders = staticSecurityHeaders(options);
   const apiHeaders = apiSecurityHeaders(documentHeaders);
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(isApiUrl(request.url) ? apiHeaders : documentHeaders);
+    reply.header('x-request-id', request.id);
     done();
   });
 }

@@ -91,10 +91,18 @@ describe(`platform on ${testDriver}`, () => {
     expect(doc.paths['/api/v1/auth/login'].post.requestBody).toBeDefined();
   });
 
-  it('exposes Prometheus metrics', async () => {
+  it('exposes Prometheus metrics: request durations by route and status, unmatched ones apart', async () => {
+    const count = (body: string, labels: string) => Number(new RegExp(`openbeat_http_request_duration_seconds_count\\{${labels}\\} (\\d+)`).exec(body)?.[1] ?? 0);
+    const before = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    for (let i = 0; i < 3; i++) await t.app.inject({ method: 'GET', url: '/api/health' });
+    await t.app.inject({ method: 'GET', url: '/api/v1/no-such-route' });
     const res = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('openbeat_http_request_duration_seconds');
+    expect(res.body).toContain('# TYPE openbeat_http_request_duration_seconds histogram');
+    expect(count(res.body, 'method="GET",route="/api/health",status="200"') - count(before, 'method="GET",route="/api/health",status="200"')).toBe(3);
+    expect(count(res.body, 'method="GET",route="unmatched",status="404"')).toBeGreaterThanOrEqual(1);
+    expect(res.body).toMatch(/openbeat_http_request_duration_seconds_bucket\{method="GET",route="\/api\/health",status="200",le="\+Inf"\} \d+/);
+    expect(res.body).toContain('process_cpu_user_seconds_total');
   });
 });
 
