@@ -39,11 +39,12 @@ export async function listLines(db: DbOrTx) {
 export async function listDatasets(db: DbOrTx) {
   const rows = await queryRows<{ id: string; name: string; description: string | null; public: boolean; synthetic: boolean; time_zone: string; incidents: number; first_at: string | null; last_at: string | null }>(
     db,
-    sql`select d.id, d.name, d.description, d.public, d.synthetic, d.time_zone,
-          (select count(*)::int from incidents i where i.dataset_id = d.id) as incidents,
-          (select min(occurred_at) from incidents i where i.dataset_id = d.id) as first_at,
-          (select max(occurred_at) from incidents i where i.dataset_id = d.id) as last_at
-        from crime_datasets d order by d.created_at`,
+    // One pass over each dataset's incidents for its size and span.
+    sql`select d.id, d.name, d.description, d.public, d.synthetic, d.time_zone, s.incidents, s.first_at, s.last_at
+        from crime_datasets d
+        cross join lateral (select count(*)::int as incidents, min(occurred_at) as first_at, max(occurred_at) as last_at
+                            from incidents i where i.dataset_id = d.id) s
+        order by d.created_at`,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -81,8 +82,11 @@ export async function categoryTable(db: DbOrTx, datasetId: string) {
   await datasetOrThrow(db, datasetId, 'id');
   const rows = await queryRows<{ source_category: string; line_code: string | null; incidents: number }>(
     db,
-    sql`select m.source_category, m.line_code, (select count(*)::int from incidents i where i.dataset_id = m.dataset_id and i.source_category = m.source_category) as incidents
-        from crime_category_map m where m.dataset_id = ${datasetId} order by incidents desc, m.source_category`,
+    sql`select m.source_category, m.line_code, coalesce(n.incidents, 0)::int as incidents
+        from crime_category_map m
+        left join (select source_category, count(*) as incidents from incidents where dataset_id = ${datasetId} group by source_category) n
+          on n.source_category = m.source_category
+        where m.dataset_id = ${datasetId} order by incidents desc, m.source_category`,
   );
   return rows.map((r) => ({ sourceCategory: r.source_category, lineCode: r.line_code, incidents: r.incidents }));
 }

@@ -1,18 +1,17 @@
-import { Fragment, useEffect, useId, useRef, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import type { BacktestView, CrimeDataset, CrimeLine, MethodChoice, MethodResult, TaskStatus, TaskView } from '../../api/crime-analysis.contract';
+import type { BacktestView, CrimeDataset, CrimeLine, MethodChoice, MethodResult, TaskView } from '../../api/crime-analysis.contract';
 import { Select } from '../../ui/fields';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { crimeAnalysisApi } from './crime-analysis.api';
 import { HitRateChart } from './HitRateChart';
 import { TaskFailure } from './TaskFailure';
 import { TaskProgress } from './TaskProgress';
-import { usePolled } from './usePolled';
+import { useTaskRun } from './usePolled';
 import { useCrimeFormat } from './useCrimeFormat';
 import { useMethodText } from './useMethodText';
 
-const finishedStatus = (run: BacktestView): TaskStatus | null => (run.status === 'done' || run.status === 'failed' ? run.status : null);
 
 /** The area rule the server states, in each language (any other wording is shown as the server wrote it). */
 const KNOWN_AREA_RULE = 'cells holding at least one incident from the first incident to the end of the test period';
@@ -29,16 +28,8 @@ export interface BacktestRunProps {
 /** One backtest: its progress, then the comparison of its methods. */
 export function BacktestRun({ id, startedTask, dataset, lines, onFinished, onChosen }: BacktestRunProps) {
   const { t } = useTranslation();
-  const polled = usePolled(id, (signal) => crimeAnalysisApi.backtest(id, signal), (run) => finishedStatus(run) !== null);
-  const run = polled.data;
-  const finished = run ? finishedStatus(run) : null;
-  const reported = useRef(false);
-  useEffect(() => {
-    if (finished && !reported.current) {
-      reported.current = true;
-      onFinished?.();
-    }
-  }, [finished, onFinished]);
+  const polled = useTaskRun(id, (signal) => crimeAnalysisApi.backtest(id, signal), onFinished);
+  const { run, finished } = polled;
 
   return (
     <section className="stack backtest-run" aria-labelledby={`${id}-title`} data-testid="backtest-run">

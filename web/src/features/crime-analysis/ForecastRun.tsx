@@ -1,13 +1,13 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CrimeDataset, CrimeLine, ForecastCellFeature, ForecastDetail, TaskStatus, TaskView } from '../../api/crime-analysis.contract';
+import type { CrimeDataset, CrimeLine, ForecastCellFeature, ForecastDetail, TaskView } from '../../api/crime-analysis.contract';
 import { CityMap, type MapLayer } from '../../ui/map/CityMap';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { crimeAnalysisApi } from './crime-analysis.api';
 import { TaskFailure } from './TaskFailure';
 import { TaskProgress } from './TaskProgress';
-import { usePolled } from './usePolled';
+import { useTaskRun } from './usePolled';
 import { useCrimeFormat } from './useCrimeFormat';
 import { useMethodText } from './useMethodText';
 
@@ -25,7 +25,6 @@ export const RANK_BANDS = [
 const bandOf = (rank: number) => RANK_BANDS.find((b) => rank <= b.upTo) ?? RANK_BANDS[RANK_BANDS.length - 1]!;
 const TABLE_ROWS = 10;
 
-const finishedStatus = (run: ForecastDetail): TaskStatus | null => (run.status === 'done' || run.status === 'failed' ? run.status : null);
 
 export interface ForecastRunProps {
   id: string;
@@ -40,16 +39,8 @@ export interface ForecastRunProps {
 /** One forecast: its progress, then what it learned (sepp's fit) and its riskiest cells, on the map and in a table. */
 export function ForecastRun({ id, top, startedTask, dataset, lines, onFinished }: ForecastRunProps) {
   const { t } = useTranslation();
-  const polled = usePolled(`${id}:${top}`, (signal) => crimeAnalysisApi.forecast(id, top, signal), (run) => finishedStatus(run) !== null);
-  const run = polled.data;
-  const finished = run ? finishedStatus(run) : null;
-  const reported = useRef(false);
-  useEffect(() => {
-    if (finished && !reported.current) {
-      reported.current = true;
-      onFinished?.();
-    }
-  }, [finished, onFinished]);
+  const polled = useTaskRun(`${id}:${top}`, (signal) => crimeAnalysisApi.forecast(id, top, signal), onFinished);
+  const { run, finished } = polled;
 
   return (
     <section className="stack forecast-run" aria-labelledby={`${id}-title`} data-testid="forecast-run">

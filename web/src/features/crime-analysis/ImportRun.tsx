@@ -1,14 +1,12 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REJECT_REASONS, type IncidentImport, type TaskStatus } from '../../api/crime-analysis.contract';
+import { REJECT_REASONS, type IncidentImport } from '../../api/crime-analysis.contract';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { crimeAnalysisApi } from './crime-analysis.api';
 import { TaskFailure } from './TaskFailure';
 import { TaskProgress } from './TaskProgress';
-import { usePolled } from './usePolled';
+import { useTaskRun } from './usePolled';
 import { useCrimeFormat } from './useCrimeFormat';
-
-const finishedStatus = (run: IncidentImport): TaskStatus | null => (run.status === 'done' || run.status === 'failed' ? run.status : null);
 
 export interface ImportRunProps {
   /** The import as the server answered when it started (202). */
@@ -20,16 +18,9 @@ export interface ImportRunProps {
 /** An import under way: its progress, then what became of every row — new, changed, unchanged, rejected and why. */
 export function ImportRun({ started, onFinished }: ImportRunProps) {
   const { t } = useTranslation();
-  const polled = usePolled(started.id, (signal) => crimeAnalysisApi.importRun(started.id, signal), (run) => finishedStatus(run) !== null, started);
-  const run = polled.data ?? started;
-  const finished = finishedStatus(run);
-  const reported = useRef(false);
-  useEffect(() => {
-    if (finished && !reported.current) {
-      reported.current = true;
-      onFinished?.(run);
-    }
-  }, [finished, run, onFinished]);
+  const polled = useTaskRun(started.id, (signal) => crimeAnalysisApi.importRun(started.id, signal), onFinished, started);
+  const run = polled.run ?? started;
+  const { finished } = polled;
 
   return (
     <div className="stack" data-testid="import-run">

@@ -55,3 +55,26 @@ export function usePolled<T>(key: string | null, load: (signal: AbortSignal) => 
 
   return state.key === key ? { data: state.data, error: state.error } : { data: initial, error: undefined };
 }
+
+/** done or failed, or null while the work is queued or running. */
+export function finishedStatus(run: { status: string }): 'done' | 'failed' | null {
+  return run.status === 'done' || run.status === 'failed' ? run.status : null;
+}
+
+/**
+ * A run of long work (an import, a forecast, a backtest) polled until it has finished, calling
+ * `onFinished` once when it has — done or failed.
+ */
+export function useTaskRun<T extends { status: string }>(key: string, load: (signal: AbortSignal) => Promise<T>, onFinished?: (run: T) => void, initial?: T) {
+  const polled = usePolled(key, load, (run) => finishedStatus(run) !== null, initial);
+  const run = polled.data ?? initial;
+  const finished = run ? finishedStatus(run) : null;
+  const reported = useRef(false);
+  useEffect(() => {
+    if (finished && run && !reported.current) {
+      reported.current = true;
+      onFinished?.(run);
+    }
+  }, [finished, run, onFinished]);
+  return { run, finished, error: polled.error };
+}
