@@ -450,6 +450,45 @@ describe(`crime on ${testDriver}: imports all or nothing, GeoJSON`, () => {
   });
 });
 
+describe(`crime on ${testDriver}: incidents keep to their dataset and line, checked once per statement`, () => {
+  /** The SQLSTATE a statement fails with, or null when it succeeds. */
+  const sqlState = async (query: ReturnType<typeof sql>): Promise<string | null> => {
+    try {
+      await t.db.execute(query);
+      return null;
+    } catch (error) {
+      const e = error as { code?: string; cause?: { code?: string } };
+      return e.code ?? e.cause?.code ?? 'unknown';
+    }
+  };
+  const incident = (dataset: string, id: string, line: string | null) => sql`
+    insert into incidents (dataset_id, external_id, source_category, line_code, occurred_at, location)
+    values (${dataset}, ${id}, 'probe', ${line}, now(), ST_SetSRID(ST_MakePoint(76.9, 43.25), 4326))`;
+
+  it('refuses an incident of an unknown dataset or line, and a change to an unknown line; stores nothing', async () => {
+    const before = await count(sql`select count(*)::int as n from incidents`);
+    expect(await sqlState(incident('no-such-dataset', 'p1', null))).toBe('23503');
+    expect(await sqlState(incident('almaty-demo', 'p2', 'no_such_line'))).toBe('23503');
+    const [first] = await rows<{ id: number }>(sql`select id from incidents where dataset_id = 'almaty-demo' order by id limit 1`);
+    expect(await sqlState(sql`update incidents set line_code = 'no_such_line' where id = ${first!.id}`)).toBe('23503');
+    expect(await count(sql`select count(*)::int as n from incidents where line_code = 'no_such_line' or external_id in ('p1', 'p2')`)).toBe(0);
+    expect(await count(sql`select count(*)::int as n from incidents`)).toBe(before);
+  });
+
+  it("deletes a dataset's incidents with it, and keeps a dataset id or line that incidents use", async () => {
+    await t.db.execute(sql`insert into crime_datasets (id, name) values ('integrity-probe', 'probe')`);
+    await t.db.execute(incident('integrity-probe', 'p1', 'theft'));
+    await t.db.execute(incident('integrity-probe', 'p2', null));
+    expect(await count(sql`select count(*)::int as n from incidents where dataset_id = 'integrity-probe'`)).toBe(2);
+    expect(await sqlState(sql`update crime_datasets set id = 'integrity-probe-2' where id = 'integrity-probe'`)).toBe('23503');
+    expect(await sqlState(sql`delete from crime_lines where code = 'theft'`)).toBe('23503');
+    expect(await sqlState(sql`update crime_lines set code = 'theft_2' where code = 'theft'`)).toBe('23503');
+    expect(await sqlState(sql`update crime_lines set sort_order = sort_order where code = 'theft'`)).toBeNull();
+    await t.db.execute(sql`delete from crime_datasets where id = 'integrity-probe'`);
+    expect(await count(sql`select count(*)::int as n from incidents where dataset_id = 'integrity-probe'`)).toBe(0);
+  });
+});
+
 // ---- Bad input, access --------------------------------------------------------------------------
 
 describe(`crime on ${testDriver}: bad input answers 4xx naming the field and stores nothing`, () => {
