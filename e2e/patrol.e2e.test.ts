@@ -25,11 +25,14 @@ describe.skipIf(!browserAvailable)('patrol deployment plans', () => {
     // Every state the progress bar shows is kept as it changes (the work takes a few seconds).
     await page.evaluate(() => {
       const seen: string[] = [];
-      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      const stages: string[] = [];
+      Object.assign(window, { progressSeen: seen, stagesSeen: stages });
       new MutationObserver(() => {
         const bar = document.querySelector('[data-testid=plan-progress] [role=progressbar]');
         const text = bar?.getAttribute('aria-valuetext');
         if (text && seen[seen.length - 1] !== text) seen.push(text);
+        const stage = document.querySelector('[data-testid=plan-progress] .muted')?.textContent;
+        if (stage && !stages.includes(stage)) stages.push(stage);
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
 
@@ -47,6 +50,9 @@ describe.skipIf(!browserAvailable)('patrol deployment plans', () => {
     const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
     for (const text of seen) expect(text).toMatch(/^\d+% · (В очереди|Считается)$/);
     const percents = seen.map((text) => Number(text.split('%')[0]));
+    // The server's stages read in Russian, never as the server's codes or in English.
+    const stages = await page.evaluate(() => (window as unknown as { stagesSeen: string[] }).stagesSeen);
+    for (const stage of stages) expect(stage).toMatch(/^ · [а-яёА-ЯЁ][^a-z]*$/);
     expect([...percents].sort((a, b) => a - b)).toEqual(percents);
 
     // The optimised plan covers more of the forecast risk than an even spread and than today's routes.
@@ -56,7 +62,7 @@ describe.skipIf(!browserAvailable)('patrol deployment plans', () => {
     expect(optimised).toBeGreaterThanOrEqual((await coverage(page, 'greedy')) - 1e-9);
     expect(await page.getByTestId('coverage-optimised').textContent()).toMatch(/\d+,\d\s?%/);
     expect(await page.getByTestId('coverage-chart').getAttribute('aria-label')).toContain('оптимальный');
-    expect(await page.getByTestId('solver').textContent()).toMatch(/^Метод: .*, optimal/);
+    expect(await page.getByTestId('solver').textContent()).toMatch(/^Метод: .*, оптимально/);
     await expect.poll(() => page.locator('[data-testid=sector-table] tbody tr').count()).toBe(102);
     await expect.poll(() => page.locator('[data-testid=plan-map] path[data-layer^=sectors]').count()).toBeGreaterThanOrEqual(102);
 

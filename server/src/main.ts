@@ -15,6 +15,7 @@ import { appealNotifyHandler, directNotifyHandler, issueApiKey } from './appeals
 import { PhotoStore } from './platform/images/photos.js';
 import { LogFileProvider } from './platform/notify/notify.js';
 import { failInterruptedTasks, settleTasks } from './platform/tasks/tasks.service.js';
+import { closeComputePools } from './platform/workers/compute-pool.js';
 import { sweepUploads } from './crime/crime.service.js';
 import { JobWorker } from './platform/jobs/jobs.service.js';
 
@@ -87,6 +88,7 @@ async function serve(config: AppConfig): Promise<void> {
     await app.close();
     await worker.stop();
     await settleTasks();
+    await closeComputePools();
     await database.close();
     if (!config.DATABASE_URL) fs.rmSync(lockFile(config), { force: true });
     process.exit(0);

@@ -81,7 +81,10 @@ export const taskViewSchema = z
     kind: z.string(),
     status: z.enum(['queued', 'running', 'done', 'failed']),
     progress: z.number(),
-    stage: z.string().nullable(),
+    stage: z
+      .object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+      .nullable()
+      .describe('What is being done: a code (readingIncidents, emIteration, importRows, allocating, …) and its figures'),
     result: z.unknown(),
     error: z.object({ type: z.string(), title: z.string(), detail: z.string().optional(), field: z.string().optional() }).nullable(),
     createdAt: z.string(),

@@ -13,9 +13,10 @@ import { districts } from '../platform/platform.tables.js';
 import { getTask, startTask, type TaskView } from '../platform/tasks/tasks.service.js';
 import { checkMapping, readCsvHeader, runIncidentImport } from './crime.import.js';
 import { backtests, crimeCategoryMap, crimeDatasets, crimeLines, forecastCells, forecastMethodChoices, forecastRuns, incidentImportMappings, incidentImports, type ImportMapping } from './crime.tables.js';
-import { backtest, landCells, rankCells, type BacktestResult } from './forecast/backtest.js';
+import { landCells, rankCells, type BacktestResult } from './forecast/backtest.js';
 import { cellIndices, cellPolygon, gridAround, projector, utmCrsFor, type GridSpec } from './forecast/grid.js';
-import { forecast, seppForecast, type ForecastMethod, type MethodParams } from './forecast/methods.js';
+import { computeBacktest, computeForecast } from './forecast/compute.js';
+import type { ForecastMethod, MethodParams } from './forecast/methods.js';
 import { aggregateHexagons, hexFeature } from './hexagons.js';
 import { isValidTimeZone } from './zoned-time.js';
 
@@ -250,7 +251,7 @@ export async function startImport(db: Db, actor: AuditActor, dataDir: string, bo
       await db.update(incidentImports).set({ status: 'running' }).where(eq(incidentImports.id, record.id));
       const counts = await db.transaction(async (tx) => {
         const result = await runIncidentImport(tx, { filePath, fileBytes: meta.bytes, datasetId: dataset.id, importId: record.id, mapping: body.mapping, timeZone: dataset.timeZone }, (fraction, c) =>
-          context.report(fraction * 0.98, `rows ${c.rowsRead}: ${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged, ${c.rejected} rejected`),
+          context.report(fraction * 0.98, 'importRows', { rows: c.rowsRead, inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, rejected: c.rejected }),
         );
         await tx
           .update(incidentImports)
@@ -407,8 +408,8 @@ interface LoadedEvents {
 }
 
 /** Loads a dataset's incidents (optionally some lines) onto a grid in the UTM zone of their centre. */
-async function loadEvents(db: DbOrTx, datasetId: string, lines: string[], cellSize: number, report?: (f: number, stage: string) => void): Promise<LoadedEvents> {
-  report?.(0.01, 'reading incidents');
+async function loadEvents(db: DbOrTx, datasetId: string, lines: string[], cellSize: number, report?: (f: number, stage: string, params?: Record<string, number>) => void): Promise<LoadedEvents> {
+  report?.(0.01, 'readingIncidents');
   const [centre] = await queryRows<{ lon: number | null; lat: number | null }>(db, sql`select avg(ST_X(location)) as lon, avg(ST_Y(location)) as lat from incidents where dataset_id = ${datasetId}`);
   if (centre?.lon === null || centre?.lon === undefined) throw new AppError('unprocessable', `dataset '${datasetId}' has no incidents yet`, 'dataset');
   const crs = utmCrsFor(Number(centre.lon), Number(centre.lat));
@@ -419,7 +420,7 @@ async function loadEvents(db: DbOrTx, datasetId: string, lines: string[], cellSi
     sql`select ST_X(location) as x, ST_Y(location) as y, extract(epoch from occurred_at) / 86400 as t, (true ${lineFilter}) as pick
         from incidents where dataset_id = ${datasetId}`,
   );
-  report?.(0.2, `projecting ${all.length} incidents`);
+  report?.(0.2, 'projecting', { incidents: all.length });
   const { forward } = projector(crs);
   const xs = new Float64Array(all.length);
   const ys = new Float64Array(all.length);
@@ -463,22 +464,16 @@ export async function startForecast(
     { kind: 'crime.forecast', input: { runId: run.id, ...body }, createdBy: actor.userId },
     async (context) => {
       await db.update(forecastRuns).set({ status: 'running' }).where(eq(forecastRuns.id, run.id));
-      const events = await loadEvents(db, body.dataset, body.lines, body.cellSize, (f, s) => context.report(f * 0.4, s));
+      const events = await loadEvents(db, body.dataset, body.lines, body.cellSize, (f, s, p) => context.report(f * 0.4, s, p));
       // Without an explicit origin, forecast from now — or from just after the last incident of a past dataset.
       const origin = body.origin ? Date.parse(body.origin) / DAY_MS : Math.min(Date.now() / DAY_MS, events.last + 1 / 1440);
       const input = { grid: events.grid, events, origin, horizon: body.horizonDays, ...(body.lookbackDays ? { lookback: body.lookbackDays } : {}) };
-      context.report(0.45, `${body.method} on ${events.cells.length} incidents`);
-      let fit: unknown = null;
-      let scores: Float64Array;
-      if (body.method === 'sepp') {
-        const out = seppForecast(input, body.params, (done, total) => context.report(0.45 + 0.45 * (done / total), `EM iteration ${done} of ${total}`));
-        scores = out.scores;
-        fit = { theta: out.fit.theta, omega: out.fit.omega, meanDelayDays: 1 / out.fit.omega, iterations: out.fit.iterations };
-      } else scores = forecast(body.method, input, body.params);
+      context.report(0.45, 'forecasting', { method: body.method, incidents: events.cells.length });
+      const { scores, fit } = await computeForecast(body.method, input, body.params, (f, s, p) => context.report(0.45 + 0.45 * f, s, p));
       const land = landCells(events, -Infinity, Infinity);
       const ranked = rankCells(scores, land);
       const used = Array.from(events.times).filter((t) => t < origin && (body.lookbackDays === undefined || t >= origin - body.lookbackDays)).length;
-      context.report(0.92, 'saving cells');
+      context.report(0.92, 'savingCells');
       await db.transaction(async (tx) => {
         const keep = Array.from(ranked).filter((c) => scores[c]! > 0);
         for (let i = 0; i < keep.length; i += 5000) {
@@ -569,15 +564,15 @@ export async function startBacktest(
     { kind: 'crime.backtest', input: { backtestId: record.id, ...body }, createdBy: actor.userId },
     async (context) => {
       await db.update(backtests).set({ status: 'running' }).where(eq(backtests.id, record.id));
-      const events = await loadEvents(db, body.dataset, body.lines, body.cellSize, (f, s) => context.report(f * 0.2, s));
+      const events = await loadEvents(db, body.dataset, body.lines, body.cellSize, (f, s, p) => context.report(f * 0.2, s, p));
       const [startMs] = await queryRows<{ s: string; e: string }>(db, sql`select extract(epoch from (${body.start}::date)::timestamp at time zone ${dataset.timeZone}) as s, extract(epoch from (${body.end}::date)::timestamp at time zone ${dataset.timeZone}) as e`);
       const start = Number(startMs!.s) / 86400;
       const end = Number(startMs!.e) / 86400;
       if (!(events.first < start)) throw new AppError('unprocessable', `there are no incidents before ${body.start} to learn from`, 'start');
       // Land: cells with any incident from the first one to the end of the test period.
-      const result: BacktestResult = backtest(
+      const result: BacktestResult = await computeBacktest(
         { grid: events.grid, events, start, end, horizon: body.horizonDays, ...(body.lookbackDays ? { lookback: body.lookbackDays } : {}), methods: body.methods, landFrom: events.first },
-        (fraction, stage) => context.report(0.2 + 0.78 * fraction, stage),
+        (fraction, stage, params) => context.report(0.2 + 0.78 * fraction, stage, params),
       );
       const stored = { ...result, cellSize: body.cellSize, areaRule: 'cells holding at least one incident from the first incident to the end of the test period' };
       await db.update(backtests).set({ status: 'done', result: stored }).where(eq(backtests.id, record.id));

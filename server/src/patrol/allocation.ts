@@ -47,13 +47,29 @@ export interface SectorPlan {
   risk: number;
 }
 
+/**
+ * How the plan was reached, as a code the pages translate: proven optimal (and how), the solver's best
+ * within its time limit, or `done` for the fixed rules (uniform, proportional, greedy).
+ */
+export type SolverStatus =
+  | 'optimal'
+  | 'optimalCarsNotBinding'
+  | 'optimalPriceCertificate'
+  | 'optimalPriceBound'
+  | 'optimalWithinTolerance'
+  | 'optimalBoundedSearch'
+  | 'optimalGreedyKept'
+  | 'timeLimit'
+  | 'timeLimitGreedyKept'
+  | 'done';
+
 export interface AllocationResult {
   sectors: SectorPlan[];
   covered: number;
   totalRisk: number;
   /** covered / totalRisk */
   share: number;
-  solver: { method: 'highs' | 'exact' | 'greedy' | 'uniform' | 'proportional'; status: string; seconds: number; /** HiGHS: the proven relative gap to the best possible plan (0 = optimal). */ gap?: number };
+  solver: { method: 'highs' | 'exact' | 'greedy' | 'uniform' | 'proportional'; status: SolverStatus; seconds: number; /** HiGHS: the proven relative gap to the best possible plan (0 = optimal). */ gap?: number };
 }
 
 export class InfeasibleAllocation extends Error {}
@@ -86,7 +102,7 @@ export function checkFeasible(problem: AllocationProblem): void {
   }
 }
 
-function summarise(problem: AllocationProblem, counts: { car: number; foot: number }[], method: AllocationResult['solver']['method'], status: string, started: number): AllocationResult {
+function summarise(problem: AllocationProblem, counts: { car: number; foot: number }[], method: AllocationResult['solver']['method'], status: SolverStatus, started: number): AllocationResult {
   let covered = 0;
   let totalRisk = 0;
   const sectors = problem.sectors.map((s, i) => {
@@ -233,10 +249,10 @@ export async function allocateOptimal(problem: AllocationProblem, options: { tim
   if (solution.status === 'infeasible') throw new InfeasibleAllocation('no plan satisfies the constraints');
   if (solution.status !== 'optimal' && solution.status !== 'timeLimit') throw new Error(`HiGHS answered ${solution.status}`);
   const counts = problem.sectors.map((_, i) => ({ car: Math.max(0, Math.round(solution.colValue[2 * i]!)), foot: Math.max(0, Math.round(solution.colValue[2 * i + 1]!)) }));
-  const result = summarise(problem, counts, 'highs', solution.status, started);
+  const result = summarise(problem, counts, 'highs', solution.status === 'optimal' ? 'optimal' : 'timeLimit', started);
   const gap = solution.status === 'optimal' ? Math.max(0, Number.isFinite(solution.gap) ? solution.gap : 0) : solution.gap;
   // Never worse than the incumbent it started from (a time limit could stop it early).
-  const chosen = result.covered + 1e-9 >= warm.covered ? result : summarise(problem, warm.sectors, 'highs', `${solution.status} (greedy kept)`, started);
+  const chosen = result.covered + 1e-9 >= warm.covered ? result : summarise(problem, warm.sectors, 'highs', solution.status === 'optimal' ? 'optimalGreedyKept' : 'timeLimitGreedyKept', started);
   return { ...chosen, solver: { ...chosen.solver, ...(Number.isFinite(gap) ? { gap } : {}) } };
 }
 
@@ -449,7 +465,7 @@ export function allocateByPrice(problem: AllocationProblem): AllocationResult | 
   };
   const free = solve(0, true);
   if (!free) throw new InfeasibleAllocation('no plan satisfies the constraints');
-  if (free.cars <= C) return summarise(problem, free.counts, 'exact', 'optimal (cars not binding)', started);
+  if (free.cars <= C) return summarise(problem, free.counts, 'exact', 'optimalCarsNotBinding', started);
   // The price at which the cars used fall to the budget: above the largest value one car can add.
   let lo = 0;
   let hi = 0;
@@ -458,7 +474,7 @@ export function allocateByPrice(problem: AllocationProblem): AllocationResult | 
   for (let it = 0; it < 60; it++) {
     const mid = (lo + hi) / 2;
     const plan = solve(mid, true)!;
-    if (plan.cars === C) return summarise(problem, plan.counts, 'exact', 'optimal (price certificate)', started);
+    if (plan.cars === C) return summarise(problem, plan.counts, 'exact', 'optimalPriceCertificate', started);
     if (plan.cars > C) lo = mid;
     else hi = mid;
     // Any price gives a valid bound; a close one is enough for the search below.
@@ -466,7 +482,7 @@ export function allocateByPrice(problem: AllocationProblem): AllocationResult | 
   }
   // At the critical price the plans preferring more cars may hit the budget exactly.
   const more = solve(hi, false)!;
-  if (more.cars === C) return summarise(problem, more.counts, 'exact', 'optimal (price certificate)', started);
+  if (more.cars === C) return summarise(problem, more.counts, 'exact', 'optimalPriceCertificate', started);
   // Otherwise the cars jump past the budget at that price (a sector trades cars for foot crews). The
   // plan just under the budget, with its spare cars added where they cover most, is within the price's
   // bound of the optimum: no plan covers more than its relaxed value + price × budget. Close enough
@@ -474,8 +490,8 @@ export function allocateByPrice(problem: AllocationProblem): AllocationResult | 
   const under = solve(hi, true)!;
   const bound = relaxedValue(problem, under.counts, hi) + hi * C;
   const completed = completeGreedily(problem, under.counts);
-  const result = summarise(problem, completed, 'exact', 'optimal within 0.01 % (price bound)', started);
-  if (bound - result.covered <= 1e-9 * bound) return { ...result, solver: { ...result.solver, status: 'optimal (price bound)', gap: 0 } };
+  const result = summarise(problem, completed, 'exact', 'optimalWithinTolerance', started);
+  if (bound - result.covered <= 1e-9 * bound) return { ...result, solver: { ...result.solver, status: 'optimalPriceBound', gap: 0 } };
   // Close the gap exactly: a search over sectors with (cars, foot) used as the state, where a partial
   // plan is dropped as soon as even the relaxation at this price cannot lift it above the plan in hand.
   // Aim high first: prune at a threshold just under the bound and lower it until a plan reaches it —
@@ -487,7 +503,7 @@ export function allocateByPrice(problem: AllocationProblem): AllocationResult | 
   }
   const last = searchWithBound(problem, sectors, hi, result.covered, started);
   if (last === 'limit') return null;
-  return last ?? { ...result, solver: { ...result.solver, status: 'optimal (price bound)' } };
+  return last ?? { ...result, solver: { ...result.solver, status: 'optimalPriceBound' } };
 }
 
 /**
@@ -581,7 +597,7 @@ function searchWithBound(
     counts[s] = { car: Math.floor(key / W) - Math.floor(prev / W), foot: (key % W) - (prev % W) };
     key = prev;
   }
-  return summarise(problem, counts, 'exact', 'optimal (bounded search)', started);
+  return summarise(problem, counts, 'exact', 'optimalBoundedSearch', started);
 }
 
 /** Σ covered − price × cars of a plan (the relaxed objective at that price). */

@@ -123,7 +123,8 @@ async function waitForForecast(db: Db, taskId: string, context: TaskContext, fro
     const task = await getTask(db, taskId);
     if (task.status === 'done') return;
     if (task.status === 'failed') throw new AppError('unprocessable', `the forecast failed: ${task.error?.detail ?? task.error?.title ?? 'unknown error'}`, 'forecastRunId');
-    context.report(from + (to - from) * task.progress, `forecast: ${task.stage ?? task.status}`);
+    // the forecast's own stage shows through: the plan is waiting on exactly that
+    context.report(from + (to - from) * task.progress, task.stage?.code ?? 'forecastQueued', task.stage?.params);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
@@ -132,7 +133,7 @@ async function buildPlan(db: Db, actor: AuditActor, planId: string, c: PlanConst
   // (a) the forecast: the one given, or a fresh one-day forecast from the shift's start
   let runId = c.forecastRunId;
   if (!runId) {
-    context.report(0.02, 'starting the forecast');
+    context.report(0.02, 'startingForecast');
     const choice = await repo.methodChoiceForAll(db, c.dataset);
     const started = await startForecast(db, actor, {
       dataset: c.dataset,
@@ -155,7 +156,7 @@ async function buildPlan(db: Db, actor: AuditActor, planId: string, c: PlanConst
   const grid = run.grid;
 
   // (b) the cells with risk, their centres, and the sector each lies in
-  context.report(0.62, 'placing the forecast cells in sectors');
+  context.report(0.62, 'placingCells');
   const cells = await repo.positiveCells(db, run.id);
   const { forward, inverse } = projector(grid.crs);
   const centres = cells.map((cell) => {
@@ -172,7 +173,7 @@ async function buildPlan(db: Db, actor: AuditActor, planId: string, c: PlanConst
   const sectors = await repo.sectorsWithRoutes(db);
 
   // (c) each sector's share of incidents in the shift's hours
-  context.report(0.66, "reading the hours of the past year's incidents");
+  context.report(0.66, 'readingHours');
   const hours = await repo.incidentsInHours(db, run.datasetId, new Date(c.origin), c.timeZone, minutesOf(c.starts), minutesOf(c.ends));
   const cityTotal = hours.sectors.reduce((a, s) => a + s.total, 0);
   const cityIn = hours.sectors.reduce((a, s) => a + s.inShift, 0);
@@ -203,7 +204,7 @@ async function buildPlan(db: Db, actor: AuditActor, planId: string, c: PlanConst
   };
 
   // (e) the optimal plan and the three it is compared with
-  context.report(0.7, `allocating ${c.carCrews} car and ${c.footCrews} foot crews to ${sectors.length} sectors`);
+  context.report(0.7, 'allocating', { car: c.carCrews, foot: c.footCrews, sectors: sectors.length });
   let optimised: AllocationResult;
   let greedy: AllocationResult;
   try {
@@ -219,7 +220,7 @@ async function buildPlan(db: Db, actor: AuditActor, planId: string, c: PlanConst
   const coverageOf = (method: PlanMethod, r: AllocationResult) => ({ method, covered: r.covered, share: r.share, status: r.solver.status, seconds: r.solver.seconds });
 
   // (f) the crews of each sector and their stops
-  context.report(0.9, 'giving each crew its hot cells');
+  context.report(0.9, 'assigningCells');
   const posts = await repo.stationaryPosts(db);
   const postMinutes = String(shiftMinutes(c.starts, c.ends));
   const crews: PlanCrew[] = [];
@@ -278,7 +279,7 @@ async function buildPlan(db: Db, actor: AuditActor, planId: string, c: PlanConst
     crews,
   };
 
-  context.report(0.96, 'saving the plan');
+  context.report(0.96, 'savingPlan');
   await db.transaction(async (tx) => {
     await repo.updatePlan(tx, planId, { status: 'done', result, forecastRunId: run.id });
     await recordAudit(tx, actor, {

@@ -138,6 +138,12 @@ export const calendarOverrides = pgTable('calendar_overrides', {
   note: text('note'),
 });
 
+/** The step a task is at: a code (translated by the pages) and the figures its text needs. */
+export interface TaskStage {
+  code: string;
+  params: Record<string, string | number>;
+}
+
 /**
  * Long work started by a person (an import, a forecast, a backtest, a plan): its progress and outcome,
  * kept in the database so any app process can answer "how far along is it" and the result outlives
@@ -152,8 +158,11 @@ export const tasks = pgTable(
     status: text('status').notNull().default('queued'),
     /** 0 … 1 */
     progress: doublePrecision('progress').notNull().default(0),
-    /** What is being done now, for the progress line (e.g. "rows 120 000 of 1 000 000"). */
-    stage: text('stage'),
+    /**
+     * What is being done now, for the progress line: a code the pages translate and its figures, e.g.
+     * { code: 'emIteration', params: { done: 12, total: 60 } }.
+     */
+    stage: jsonb('stage').$type<TaskStage>(),
     input: jsonb('input'),
     result: jsonb('result'),
     /** The problem (type, title, detail) when it failed. */

@@ -11,6 +11,7 @@ import { systemActor } from '../platform/audit/audit.service.js';
 import { loadConfig } from '../platform/config.js';
 import type { Db } from '../platform/db/db.js';
 import { settleTasks } from '../platform/tasks/tasks.service.js';
+import { closeComputePools } from '../platform/workers/compute-pool.js';
 import { openTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -50,6 +51,7 @@ export async function createTestApp(options: { serveWeb?: boolean } = {}): Promi
     },
     async close() {
       await settleTasks(); // background work (imports, forecasts) finishes before its database goes
+      await closeComputePools();
       await app.close();
       await testDb.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -196,11 +196,11 @@ describe('backtest', () => {
     expect(backtest({ ...input, landFrom: 7 }).landCells).toBe(2);
   });
 
-  it('reports progress up to 1 and refuses an empty period or horizon', () => {
-    const calls: [number, string][] = [];
-    backtest({ ...steadyInput, end: 28, methods: [{ method: 'naive' }, { method: 'kde' }] }, (fraction, stage) => calls.push([fraction, stage]));
-    // 2 folds × 2 methods = 4 steps, then done
-    expect(calls).toEqual([[0, 'naive 1/4'], [0.25, 'kde 2/4'], [0.5, 'naive 3/4'], [0.75, 'kde 4/4'], [1, 'done']]);
+  it('reports each fold and method as it starts, and refuses an empty period or horizon', () => {
+    const calls: [number, string, number, number][] = [];
+    backtest({ ...steadyInput, end: 28, methods: [{ method: 'naive' }, { method: 'kde' }] }, (fraction, method, step, steps) => calls.push([fraction, method, step, steps]));
+    // 2 folds × 2 methods = 4 steps
+    expect(calls).toEqual([[0, 'naive', 1, 4], [0.25, 'kde', 2, 4], [0.5, 'naive', 3, 4], [0.75, 'kde', 4, 4]]);
     expect(() => backtest({ ...steadyInput, horizon: 0 })).toThrow(RangeError);
     expect(() => backtest({ ...steadyInput, end: 14 })).toThrow(RangeError);
   });

@@ -106,7 +106,10 @@ const CURVE_STEPS = 40; // 0.5 % steps up to 20 %
  * `horizon` days from the incidents before the origin, and is scored on the incidents that followed.
  * Hits are summed over the folds before dividing, so a busy week weighs more than a quiet one.
  */
-export function backtest(input: BacktestInput, onProgress?: (fraction: number, stage: string) => void): BacktestResult {
+/** Progress of a backtest: the share done, and the method, step (1-based) and steps of the one starting. */
+export type BacktestProgress = (fraction: number, method: ForecastMethod, step: number, steps: number) => void;
+
+export function backtest(input: BacktestInput, onProgress?: BacktestProgress): BacktestResult {
   const coverages = input.coverages ?? DEFAULT_COVERAGES;
   if (!(input.horizon > 0)) throw new RangeError('horizon must be positive');
   if (!(input.end > input.start)) throw new RangeError('the test period must end after it starts');
@@ -137,7 +140,7 @@ export function backtest(input: BacktestInput, onProgress?: (fraction: number, s
     for (const v of testCounts.values()) foldIncidents += v;
     testIncidents += foldIncidents;
     for (const [m, spec] of input.methods.entries()) {
-      onProgress?.(step / steps, `${spec.method} ${step + 1}/${steps}`);
+      onProgress?.(step / steps, spec.method, step + 1, steps);
       const scores = forecast(spec.method, { grid: input.grid, events: input.events, origin, horizon: until - origin, ...(input.lookback !== undefined ? { lookback: input.lookback } : {}) }, spec.params ?? {});
       const ranked = rankCells(scores, land);
       const fold = scoreFold(ranked, testCounts, land.length, coverages);
@@ -149,7 +152,6 @@ export function backtest(input: BacktestInput, onProgress?: (fraction: number, s
       step++;
     }
   }
-  onProgress?.(1, 'done');
   // the area the top cells really cover: a share rounds to whole cells (1 % of 50 cells is 1 cell = 2 %)
   const covered = coverages.map((coverage) => (land.length > 0 ? cellsForShare(land.length, coverage) / land.length : coverage));
   const results: MethodResult[] = input.methods.map((spec, m) => {

@@ -772,7 +772,7 @@ describe(`crime on ${testDriver}: tasks`, () => {
     let reported!: () => void;
     const halfway = new Promise<void>((resolve) => (reported = resolve));
     const task = await startTask(t.db, { kind: 'test.gated', input: { n: 1 }, createdBy: null }, async (context) => {
-      context.report(0.5, 'half of the rows');
+      context.report(0.5, 'importRows', { rows: 1 });
       reported();
       await gate;
       return { rows: 2 };
@@ -780,7 +780,7 @@ describe(`crime on ${testDriver}: tasks`, () => {
     await halfway;
     const running = await api('GET', `/api/v1/tasks/${task.id}`, analyst);
     expect(running.statusCode).toBe(200);
-    expect(running.json()).toMatchObject({ id: task.id, kind: 'test.gated', status: 'running', progress: 0.5, stage: 'half of the rows', finishedAt: null });
+    expect(running.json()).toMatchObject({ id: task.id, kind: 'test.gated', status: 'running', progress: 0.5, stage: { code: 'importRows', params: { rows: 1 } }, finishedAt: null });
     // an inspector may follow a task too (all staff)
     expect((await api('GET', `/api/v1/tasks/${task.id}`, inspector)).statusCode).toBe(200);
     release();

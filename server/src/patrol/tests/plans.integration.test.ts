@@ -17,7 +17,7 @@ interface PlanView {
   forecastRunId: string | null;
   constraints: Record<string, unknown>;
   result: PlanResult | null;
-  task: { status: string; progress: number; stage: string | null; error: unknown } | null;
+  task: { status: string; progress: number; stage: { code: string; params: Record<string, string | number> } | null; error: unknown } | null;
 }
 
 interface Shift {

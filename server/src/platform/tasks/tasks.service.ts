@@ -4,14 +4,19 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/db.js';
 import { AppError, notFound, problemCatalogue } from '../errors.js';
-import { tasks } from '../platform.tables.js';
+import { tasks, type TaskStage } from '../platform.tables.js';
+
+export type { TaskStage };
 
 export type TaskRow = typeof tasks.$inferSelect;
 export type TaskStatus = 'queued' | 'running' | 'done' | 'failed';
 
 export interface TaskContext {
-  /** Reports progress (0 … 1) and what is being done; cheap to call often. */
-  report(progress: number, stage?: string): void;
+  /**
+   * Reports progress (0 … 1) and what is being done: a stage code the pages translate (`crime.tasks.*`
+   * in the web's messages) and the figures its text needs. Cheap to call often.
+   */
+  report(progress: number, stage?: string, params?: TaskStage['params']): void;
 }
 
 const PROGRESS_EVERY_MS = 250;
@@ -32,7 +37,7 @@ export interface TaskView {
   kind: string;
   status: TaskStatus;
   progress: number;
-  stage: string | null;
+  stage: TaskStage | null;
   result: unknown;
   error: { type: string; title: string; detail?: string; field?: string } | null;
   createdAt: string;
@@ -76,7 +81,7 @@ export async function startTask<T>(
 
 async function runTask<T>(db: Db, id: string, work: (context: TaskContext, taskId: string) => Promise<T>, hooks: { onFailed?: (error: unknown) => Promise<void> }): Promise<void> {
   let lastWrite = 0;
-  let pending: { progress: number; stage: string | undefined } | null = null;
+  let pending: { progress: number; stage: TaskStage | undefined } | null = null;
   let writing: Promise<unknown> = Promise.resolve();
   const flush = () => {
     if (!pending) return;
@@ -93,7 +98,8 @@ async function runTask<T>(db: Db, id: string, work: (context: TaskContext, taskI
       .catch(() => undefined);
   };
   const context: TaskContext = {
-    report(progress, stage) {
+    report(progress, code, params = {}) {
+      const stage = code === undefined ? undefined : { code, params };
       const view = live.get(id);
       if (view) {
         view.status = 'running';

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TaskStatus, TaskView } from '../../api/crime-analysis.contract';
+import { useTaskStageText } from '../../ui/useTaskStageText';
 
 export interface TaskProgressProps {
   /** What is running, e.g. "Import of crimes.csv". */
@@ -17,12 +18,13 @@ export interface TaskProgressProps {
  */
 export function TaskProgress({ label, task, finished = null, testId }: TaskProgressProps) {
   const { t } = useTranslation();
+  const stageText = useTaskStageText();
   const labelId = useId();
   const status: TaskStatus = finished ?? task?.status ?? 'queued';
   const fraction = status === 'done' ? 1 : Math.min(1, Math.max(0, task?.progress ?? 0));
   const percent = Math.round(fraction * 100);
   const statusText = t(`crimeAnalysis.task.${status}`);
-  const stage = status === 'running' && task?.stage ? task.stage : null;
+  const stage = status === 'running' && task?.stage ? stageText(task.stage) : null;
   return (
     <div className={`task-progress task-progress-${status}`} data-testid={testId} data-status={status}>
       <div className="progress-label">

@@ -8,7 +8,7 @@ import { usePatrolFormat } from './usePatrolFormat';
  * today's routes), an even spread and the greedy — as figures and as a small bar chart.
  */
 export function CoverageComparison({ result }: { result: PlanResult }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = usePatrolFormat();
   const share = (method: (typeof PLAN_METHODS)[number]) => result.coverage.find((c) => c.method === method)?.share ?? 0;
   const optimised = share('optimised');
@@ -32,7 +32,7 @@ export function CoverageComparison({ result }: { result: PlanResult }) {
       <p className="small muted" data-testid="solver">
         {t('patrol.coverage.solver', {
           method: result.solver.method === 'exact' || result.solver.method === 'highs' ? t(`patrol.coverage.solverMethods.${result.solver.method}`) : result.solver.method,
-          status: result.solver.status,
+          status: i18n.exists(`patrol.coverage.solverStatus.${result.solver.status}`) ? t(`patrol.coverage.solverStatus.${result.solver.status as 'optimal'}`) : result.solver.status,
           seconds: format.decimal(result.solver.seconds),
           forecast: result.forecast.method,
           cells: format.integer(result.forecast.cellsInSectors),
