@@ -29,11 +29,11 @@ import type { AppConfig } from './platform/config.js';
 import { migrationsApplied, type Database } from './platform/db/db.js';
 import { frameworkErrorHandler, installErrorHandler, problem, sendProblem } from './platform/errors.js';
 import { calendarRoutes } from './platform/calendar/calendar.routes.js';
+import { taskRoutes } from './platform/tasks/tasks.routes.js';
 import { configureCalendarCache } from './platform/calendar/calendar.service.js';
 import { geographyRoutes } from './platform/geography/geography.routes.js';
-import { crimeRoutes } from './crime/crime.routes.js';
-import { patrolRoutes } from './patrol/patrol.routes.js';
-import { configurePublicMap } from './crime/crime.service.js';
+import { configurePublicMap, crimeRoutes } from './crime/index.js';
+import { patrolRoutes } from './patrol/index.js';
 import { installMetrics } from './platform/http/metrics.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 
@@ -121,6 +121,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(calendarRoutes, { db });
+  await app.register(taskRoutes, { db });
   await app.register(geographyRoutes, { db, tileUrl: config.MAP_TILE_URL, tileAttribution: config.MAP_TILE_ATTRIBUTION });
   // One process owns an embedded database, so its cache needs no expiry; PostgreSQL may have several.
   const readModelTtlMs = database.driver === 'pglite' ? Number.POSITIVE_INFINITY : 2000;

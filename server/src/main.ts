@@ -16,7 +16,7 @@ import { PhotoStore } from './platform/images/photos.js';
 import { LogFileProvider } from './platform/notify/notify.js';
 import { failInterruptedTasks, settleTasks } from './platform/tasks/tasks.service.js';
 import { closeComputePools } from './platform/workers/compute-pool.js';
-import { sweepUploads } from './crime/crime.service.js';
+import { sweepUploads } from './crime/index.js';
 import { JobWorker } from './platform/jobs/jobs.service.js';
 
 // Logs go to stderr so that stdout carries only machine-readable output (e.g. --json).

@@ -4,8 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js';
 import { loadWorkingCalendar } from '../platform/calendar/calendar.service.js';
-import { queryRows, type Db } from '../platform/db/db.js';
+import type { Db } from '../platform/db/db.js';
 import { mulberry32 } from '../platform/random.js';
+import { registerAddressPlaces } from '../precincts/index.js';
 import { routeAppeal, type AppealStatus, type ResponsibleUnit } from './appeals.domain.js';
 import { maskPersonalData } from './appeals.masking.js';
 import { syncDrugAdvertIndicators } from './appeals.service.js';
@@ -41,11 +42,7 @@ const answers = [
 export async function loadAppealsDemo(db: Db, actor: AuditActor): Promise<{ appeals: number; indicatorValues?: number }> {
   const random = mulberry32(311);
   const categories = new Map((await db.select().from(appealCategories)).map((c) => [c.code, c]));
-  const places = await queryRows<{ lon: number; lat: number; precinct_id: string; district_id: string }>(
-    db,
-    sql`select ST_X(a.location) as lon, ST_Y(a.location) as lat, p.id as precinct_id, p.district_id from address_register a
-        join precincts p on ST_Intersects(p.geom, a.location) order by a.id`,
-  );
+  const places = await registerAddressPlaces(db);
   if (places.length === 0) return { appeals: 0 };
   const calendar = await loadWorkingCalendar(db);
   const now = Date.now();
@@ -58,7 +55,7 @@ export async function loadAppealsDemo(db: Db, actor: AuditActor): Promise<{ appe
       const createdAt = new Date(now - Math.floor(random() * 90 * 86_400_000));
       const ageDays = (now - createdAt.getTime()) / 86_400_000;
       const withPlace = cat.needsPlace || random() < 0.5;
-      const target = routeAppeal(cat.responsibleUnit as ResponsibleUnit, withPlace ? { precinctId: place.precinct_id, districtId: place.district_id } : { precinctId: null, districtId: null });
+      const target = routeAppeal(cat.responsibleUnit as ResponsibleUnit, withPlace ? { precinctId: place.precinctId, districtId: place.districtId } : { precinctId: null, districtId: null });
       const deadlineAt = calendar.addWorkingDays(createdAt, cat.deadlineDays);
       let status: AppealStatus = target ? 'routed' : 'received';
       const roll = random();
@@ -79,7 +76,7 @@ export async function loadAppealsDemo(db: Db, actor: AuditActor): Promise<{ appe
           kind: cat.kind,
           description,
           publicDescription: maskPersonalData(description).text,
-          location: withPlace ? (sql`ST_SetSRID(ST_MakePoint(${Number(place.lon)}, ${Number(place.lat)}), 4326)` as unknown as string) : null,
+          location: withPlace ? (sql`ST_SetSRID(ST_MakePoint(${place.lon}, ${place.lat}), 4326)` as unknown as string) : null,
           precinctId: target?.precinctId ?? null,
           districtId: target?.districtId ?? null,
           unit: target?.unit ?? null,

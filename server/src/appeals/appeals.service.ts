@@ -3,7 +3,8 @@
 // read only here and by the notification handler; public presenters never see it.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, asc, desc, eq, isNotNull, isNull, lt, notInArray, sql, type SQL } from 'drizzle-orm';
-import { issueTrustToken, saveComputedValues } from '../performance/index.js';
+import { recommendationExists } from '../oversight/index.js';
+import { issueTrustToken, measureExists, programmeExists, saveComputedValues } from '../performance/index.js';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/roles.js';
 import { workingCalendar } from '../platform/calendar/calendar.service.js';
@@ -13,7 +14,7 @@ import { AppError, invalid, notFound } from '../platform/errors.js';
 import type { ProcessedPhoto } from '../platform/images/photos.js';
 import { enqueueJob } from '../platform/jobs/jobs.service.js';
 import { districts } from '../platform/platform.tables.js';
-import { outsideCity, precinctAt, precinctById, precinctOfUser, precinctRefs } from '../precincts/index.js';
+import { outsideCity, precinctAt, precinctById, precinctCodes, precinctOfUser, precinctRefs } from '../precincts/index.js';
 import {
   canMove,
   finalStatuses,
@@ -503,7 +504,7 @@ export async function staffQueue(db: DbOrTx, principal: Principal, q: { queue: Q
   const filters = [queueCondition(q.queue, v), q.status ? eq(appeals.status, q.status) : undefined, q.category ? eq(appeals.categoryCode, q.category) : undefined];
   const where = and(scope, ...filters);
   const rows = await db
-    .select({ a: appeals, precinctCode: sql<string | null>`(select code from precincts p where p.id = ${appeals.precinctId})` })
+    .select({ a: appeals })
     .from(appeals)
     .where(where)
     .orderBy(q.queue === 'all' ? desc(appeals.createdAt) : asc(appeals.deadlineAt))
@@ -516,16 +517,17 @@ export async function staffQueue(db: DbOrTx, principal: Principal, q: { queue: Q
     .from(appeals)
     .where(scope);
   const counts = Object.fromEntries(queues.map((queue) => [queue, counted?.tabs[queue] ?? 0]));
+  const codes = await precinctCodes(db, [...new Set(rows.flatMap(({ a }) => (a.precinctId ? [a.precinctId] : [])))]);
   const now = new Date();
   return {
-    items: rows.map(({ a, precinctCode }) => ({
+    items: rows.map(({ a }) => ({
       code: a.code,
       kind: a.kind,
       categoryCode: a.categoryCode,
       status: a.status,
       unit: a.unit,
       districtId: a.districtId,
-      precinctCode,
+      precinctCode: a.precinctId ? (codes.get(a.precinctId) ?? null) : null,
       excerpt: a.description.slice(0, 160),
       createdAt: a.createdAt.toISOString(),
       deadlineAt: a.deadlineAt.toISOString(),
@@ -746,16 +748,16 @@ export async function adoptProposal(db: Db, principal: Principal, actor: AuditAc
   });
 }
 
-/** The recommendation, programme or measure must exist (read through SQL on their public tables' ids). */
+/** The recommendation, programme or measure must exist (asked of the modules that hold them). */
 async function assertAdoptionTarget(tx: DbOrTx, ref: { kind: 'recommendation' | 'programme' | 'measure'; ref: string }): Promise<void> {
-  let rows: unknown[] = [];
+  let found = false;
   if (ref.kind === 'recommendation') {
     const n = Number(ref.ref.replace(/^п\.?/i, ''));
     if (!Number.isInteger(n) || n < 1) throw invalid('ref', 'give the recommendation number, e.g. 8');
-    rows = await queryRows(tx, sql`select 1 from recommendations where number = ${n} limit 1`);
-  } else if (ref.kind === 'programme') rows = await queryRows(tx, sql`select 1 from programmes where code = ${ref.ref} limit 1`);
-  else if (/^[0-9a-f-]{36}$/i.test(ref.ref)) rows = await queryRows(tx, sql`select 1 from measures where id = ${ref.ref}::uuid limit 1`);
-  if (rows.length === 0) throw invalid('ref', `no ${ref.kind} '${ref.ref.slice(0, 60)}'`);
+    found = await recommendationExists(tx, n);
+  } else if (ref.kind === 'programme') found = await programmeExists(tx, ref.ref);
+  else if (/^[0-9a-f-]{36}$/i.test(ref.ref)) found = await measureExists(tx, ref.ref);
+  if (!found) throw invalid('ref', `no ${ref.kind} '${ref.ref.slice(0, 60)}'`);
 }
 
 // ---- Drug adverts (п.3) feed the programme's indicators -------------------------------------

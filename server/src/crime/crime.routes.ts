@@ -4,7 +4,7 @@ import { actorOf } from '../platform/auth/auth.plugin.js';
 import type { Db } from '../platform/db/db.js';
 import { AppError } from '../platform/errors.js';
 import { errorResponses, problemSchema } from '../platform/http/schemas.js';
-import { getTask } from '../platform/tasks/tasks.service.js';
+import { taskViewSchema } from '../platform/tasks/tasks.schema.js';
 import {
   backtestStartBody,
   categoryPutBody,
@@ -25,24 +25,16 @@ import {
   methodChoiceBody,
   methodChoiceParams,
   publicMapQuery,
-  taskViewSchema,
   uploadSchema,
 } from './crime.schema.js';
 import * as service from './crime.service.js';
 
 const analysts = { roles: ['analyst', 'admin'], scope: 'city' } as const;
 const readers = { roles: ['analyst', 'dispatcher', 'council', 'admin'], scope: 'any' } as const;
-const allStaff = { roles: ['council', 'editor', 'analyst', 'dispatcher', 'inspector', 'tow_operator', 'admin'], scope: 'any' } as const;
 const started = { 202: z.object({ id: z.string(), task: taskViewSchema }), ...errorResponses, 422: problemSchema } as const;
 const datasetQuery = z.object({ dataset: z.string().max(41).optional() });
 
 export const crimeRoutes: FastifyPluginAsyncZod<{ db: Db; dataDir: string }> = async (app, { db, dataDir }) => {
-  app.get(
-    '/api/v1/tasks/:id',
-    { config: { access: allStaff }, schema: { tags: ['platform'], summary: 'Progress and outcome of long work (an import, a forecast, a backtest, a plan)', params: idParams, response: { 200: taskViewSchema, ...errorResponses } } },
-    async (request) => getTask(db, request.params.id),
-  );
-
   app.get(
     '/api/v1/crime/lines',
     { config: { access: 'public' }, schema: { tags: ['crime'], summary: 'The lines incidents are counted under (programmes of the report, п.3)', response: { 200: z.array(lineSchema) } } },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedTextSchema } from '../platform/http/schemas.js';
+import { taskViewSchema } from '../platform/tasks/tasks.schema.js';
 import { FORECAST_METHODS } from './forecast/methods.js';
 
 const column = z.string().trim().min(1).max(200);
@@ -75,23 +76,6 @@ export const importStartBody = z.object({
   saveMappingAs: z.string().trim().min(1).max(100).optional(),
 });
 
-export const taskViewSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    status: z.enum(['queued', 'running', 'done', 'failed']),
-    progress: z.number(),
-    stage: z
-      .object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
-      .nullable()
-      .describe('What is being done: a code (readingIncidents, emIteration, importRows, allocating, …) and its figures'),
-    result: z.unknown(),
-    error: z.object({ type: z.string(), title: z.string(), detail: z.string().optional(), field: z.string().optional() }).nullable(),
-    createdAt: z.string(),
-    startedAt: z.string().nullable(),
-    finishedAt: z.string().nullable(),
-  })
-  .meta({ id: 'Task' });
 
 export const importViewSchema = z
   .object({

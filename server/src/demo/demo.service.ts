@@ -7,8 +7,8 @@ import { loadPerformanceDemo, loadPerformanceSeed } from '../performance/index.j
 import type { PhotoStore } from '../platform/images/photos.js';
 import { linkDemoInspectorAccount, loadPrecinctsDemo } from '../precincts/index.js';
 import { loadAppealsDemo } from '../appeals/index.js';
-import { loadCrimeDemo } from '../crime/crime.demo.js';
-import { loadPatrolDemo } from '../patrol/patrol.demo.js';
+import { loadCrimeDemo } from '../crime/index.js';
+import { loadPatrolDemo } from '../patrol/index.js';
 import { recordAudit, systemActor } from '../platform/audit/audit.service.js';
 import { generatePassword } from '../platform/auth/passwords.js';
 import { staffRoles } from '../platform/auth/roles.js';

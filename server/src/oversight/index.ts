@@ -8,6 +8,7 @@ export {
   findResponseFigure,
   importItemFromParsed,
   loadRecommendationViews,
+  recommendationExists,
 } from './oversight.service.js';
 export { importReportFile, isReportImportError } from './report-import/index.js';
 export type { ImportInput, ImportItemInput, RecommendationView, ResponseFigureRef } from './oversight.service.js';

@@ -415,3 +415,9 @@ export async function findResponseFigure(db: DbOrTx, figureId: string): Promise<
   const f = row.figure;
   return { id: f.id, value: Number(f.value), unit: f.unit, counts: f.counts, sentence: f.sentence, recommendationNumber: row.number, periodCode: row.periodCode };
 }
+
+/** A recommendation with this number exists (appeals link an adopted proposal to it). */
+export async function recommendationExists(db: DbOrTx, number: number): Promise<boolean> {
+  const [row] = await db.select({ id: recommendations.id }).from(recommendations).where(eq(recommendations.number, number)).limit(1);
+  return row !== undefined;
+}

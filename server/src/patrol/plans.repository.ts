@@ -1,8 +1,5 @@
-// Queries of deployment plans: the sectors with their routes, the forecast's cells and the incidents'
-// hours that a plan reads, and the plans themselves. No rules here.
-//
-// The forecast's grid and cells are read by SQL from the crime module's tables, as PostGIS joins with the
-// sectors need them; the crime module has no index.ts yet to export such a read through.
+// Queries of deployment plans: the sectors with their routes and outlines, and the plans themselves. No
+// rules here. The forecast and the incidents come from the crime module's exported reads.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { LocalizedText } from '../platform/db/columns.js';
 import { queryRows, type DbOrTx } from '../platform/db/db.js';
@@ -38,10 +35,15 @@ export async function stationaryPosts(db: DbOrTx): Promise<{ sectorId: string; c
   return rows.map((r) => ({ sectorId: r.sector_id, code: r.code, lon: Number(r.lon), lat: Number(r.lat) }));
 }
 
-/** Sector outlines as GeoJSON geometry strings. */
+/** Sector outlines as GeoJSON geometry strings, simplified for drawing (about 10 m). */
 export async function sectorGeometries(db: DbOrTx): Promise<Map<string, string>> {
   const rows = await queryRows<{ id: string; geometry: string }>(db, sql`select id, ST_AsGeoJSON(ST_SimplifyPreserveTopology(geom, 0.0001), 6) as geometry from patrol_sectors`);
   return new Map(rows.map((r) => [r.id, r.geometry]));
+}
+
+/** Sector outlines as exact GeoJSON geometry strings, for counting what lies inside them. */
+export async function sectorOutlines(db: DbOrTx): Promise<{ id: string; geometry: string }[]> {
+  return queryRows<{ id: string; geometry: string }>(db, sql`select id, ST_AsGeoJSON(geom, 15) as geometry from patrol_sectors order by id`);
 }
 
 export async function shiftByCode(db: DbOrTx, code: string) {
@@ -55,39 +57,6 @@ export async function localInstant(db: DbOrTx, date: string, time: string, timeZ
   return new Date(row!.at);
 }
 
-export interface ForecastRunRow {
-  id: string;
-  datasetId: string;
-  method: string;
-  status: string;
-  taskId: string | null;
-  grid: { crs: string; originX: number; originY: number; size: number; nx: number; ny: number } | null;
-  origin: Date;
-  synthetic: boolean;
-}
-
-export async function forecastRun(db: DbOrTx, id: string): Promise<ForecastRunRow | null> {
-  const [row] = await queryRows<{ id: string; dataset_id: string; method: string; status: string; task_id: string | null; grid: ForecastRunRow['grid']; origin: string | Date; synthetic: boolean }>(
-    db,
-    sql`select r.id, r.dataset_id, r.method, r.status, r.task_id, r.grid, r.origin, d.synthetic
-        from forecast_runs r join crime_datasets d on d.id = r.dataset_id where r.id = ${id}`,
-  );
-  if (!row) return null;
-  return { id: row.id, datasetId: row.dataset_id, method: row.method, status: row.status, taskId: row.task_id, grid: row.grid, origin: new Date(row.origin), synthetic: row.synthetic };
-}
-
-/** The method the analyst chose for all lines of a dataset (`*`), if any. */
-export async function methodChoiceForAll(db: DbOrTx, datasetId: string): Promise<{ method: string; params: Record<string, number> } | null> {
-  const [row] = await queryRows<{ method: string; params: Record<string, number> }>(db, sql`select method, params from forecast_method_choices where dataset_id = ${datasetId} and line_code = '*'`);
-  return row ?? null;
-}
-
-/** The forecast's cells with risk, hottest first. */
-export async function positiveCells(db: DbOrTx, runId: string): Promise<{ cell: number; score: number; rank: number }[]> {
-  const rows = await queryRows<{ cell: number; score: number; rank: number }>(db, sql`select cell, score, rank from forecast_cells where run_id = ${runId} and score > 0 order by rank`);
-  return rows.map((r) => ({ cell: Number(r.cell), score: Number(r.score), rank: Number(r.rank) }));
-}
-
 /** The sector each point lies in (index into the arrays → sector id), in one PostGIS query. */
 export async function sectorsOfPoints(db: DbOrTx, lons: number[], lats: number[]): Promise<Map<number, string>> {
   if (lons.length === 0) return new Map();
@@ -99,27 +68,6 @@ export async function sectorsOfPoints(db: DbOrTx, lons: number[], lats: number[]
         order by u.i, s.code`,
   );
   return new Map(rows.map((r) => [Number(r.i), r.sector_id]));
-}
-
-/**
- * Per sector: the dataset's incidents with a known time in the 365 days before `until`, and how many of
- * them fell in the local minutes [start, end) of the day (wrapping past midnight when end ≤ start).
- */
-export async function incidentsInHours(db: DbOrTx, datasetId: string, until: Date, timeZone: string, start: number, end: number) {
-  const [span] = await queryRows<{ to: string | Date | null }>(db, sql`select least(${until.toISOString()}::timestamptz, max(occurred_at) + interval '1 second') as to from incidents where dataset_id = ${datasetId} and time_known`);
-  if (!span?.to) return { from: null, to: null, sectors: [] as { sectorId: string; total: number; inShift: number }[] };
-  const to = new Date(span.to);
-  const from = new Date(to.getTime() - 365 * 86_400_000);
-  const minute = sql`(extract(hour from i.occurred_at at time zone ${timeZone}) * 60 + extract(minute from i.occurred_at at time zone ${timeZone}))`;
-  const inShift = end > start ? sql`${minute} >= ${start} and ${minute} < ${end}` : sql`${minute} >= ${start} or ${minute} < ${end}`;
-  const rows = await queryRows<{ sector_id: string; total: number; in_shift: number }>(
-    db,
-    sql`select s.id as sector_id, count(*)::int as total, count(*) filter (where ${inShift})::int as in_shift
-        from incidents i join patrol_sectors s on ST_Intersects(s.geom, i.location)
-        where i.dataset_id = ${datasetId} and i.time_known and i.occurred_at >= ${from.toISOString()}::timestamptz and i.occurred_at < ${to.toISOString()}::timestamptz
-        group by s.id`,
-  );
-  return { from, to, sectors: rows.map((r) => ({ sectorId: r.sector_id, total: r.total, inShift: r.in_shift })) };
 }
 
 export type PlanRow = typeof deploymentPlans.$inferSelect;

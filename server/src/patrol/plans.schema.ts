@@ -1,7 +1,7 @@
 // Request and response schemas of deployment plans (STYLE §2: one schema gives validation, the type the
 // web client uses and the OpenAPI component).
 import { z } from 'zod';
-import { taskViewSchema } from '../crime/crime.schema.js';
+import { taskViewSchema } from '../platform/tasks/tasks.schema.js';
 import { localizedTextSchema } from '../platform/http/schemas.js';
 
 export const PLAN_METHODS = ['optimised', 'current', 'uniform', 'greedy'] as const;

@@ -4,12 +4,11 @@
 // allocated to cover the most risk (exactly: a price method, with HiGHS behind it), and every crew given
 // its hot cells to visit. The plan stores all its inputs and the comparison with today's plan (crews as
 // today's routes), an even spread and the greedy, and is audited.
-import { startForecast } from '../crime/crime.service.js';
+import { forecastCellsWithRisk, forecastRunSummary, incidentsInHoursPerArea, methodChoiceForAllLines, projector, startForecast } from '../crime/index.js';
 import { recordAudit, type AuditActor } from '../platform/audit/audit.service.js';
 import type { Db } from '../platform/db/db.js';
 import { AppError, notFound } from '../platform/errors.js';
 import { getTask, startTask, type TaskContext } from '../platform/tasks/tasks.service.js';
-import { projector } from '../crime/forecast/grid.js';
 import {
   allocate,
   allocateGreedy,
@@ -75,12 +74,12 @@ export async function startPlan(db: Db, actor: AuditActor, body: PlanStartInput)
   let method: string | null = null;
   let dataset = PLAN_DATASET;
   if (body.forecastRunId) {
-    const run = await repo.forecastRun(db, body.forecastRunId);
+    const run = await forecastRunSummary(db, body.forecastRunId);
     if (!run) throw new AppError('unprocessable', `forecast ${body.forecastRunId} was not found`, 'forecastRunId');
     if (run.status === 'failed') throw new AppError('unprocessable', `forecast ${body.forecastRunId} failed; run another`, 'forecastRunId');
     dataset = run.datasetId;
   } else {
-    method = (await repo.methodChoiceForAll(db, PLAN_DATASET))?.method ?? 'sepp';
+    method = (await methodChoiceForAllLines(db, PLAN_DATASET))?.method ?? 'sepp';
   }
   const origin = await repo.localInstant(db, body.date, shift.starts, CITY_TIME_ZONE);
   const constraints: PlanConstraints = {
@@ -134,7 +133,7 @@ async function buildPlan(db: Db, actor: AuditActor, planId: string, c: PlanConst
   let runId = c.forecastRunId;
   if (!runId) {
     context.report(0.02, 'startingForecast');
-    const choice = await repo.methodChoiceForAll(db, c.dataset);
+    const choice = await methodChoiceForAllLines(db, c.dataset);
     const started = await startForecast(db, actor, {
       dataset: c.dataset,
       lines: [],
@@ -148,16 +147,16 @@ async function buildPlan(db: Db, actor: AuditActor, planId: string, c: PlanConst
     await repo.updatePlan(db, planId, { forecastRunId: runId });
     await waitForForecast(db, started.task.id, context, 0.03, 0.6);
   } else {
-    const given = await repo.forecastRun(db, runId);
+    const given = await forecastRunSummary(db, runId);
     if (given?.taskId && given.status !== 'done') await waitForForecast(db, given.taskId, context, 0.03, 0.6);
   }
-  const run = await repo.forecastRun(db, runId);
+  const run = await forecastRunSummary(db, runId);
   if (!run || run.status !== 'done' || !run.grid) throw new AppError('unprocessable', `forecast ${runId} has no cells`, 'forecastRunId');
   const grid = run.grid;
 
   // (b) the cells with risk, their centres, and the sector each lies in
   context.report(0.62, 'placingCells');
-  const cells = await repo.positiveCells(db, run.id);
+  const cells = await forecastCellsWithRisk(db, run.id);
   const { forward, inverse } = projector(grid.crs);
   const centres = cells.map((cell) => {
     const x = grid.originX + ((cell.cell % grid.nx) + 0.5) * grid.size;
@@ -174,11 +173,15 @@ async function buildPlan(db: Db, actor: AuditActor, planId: string, c: PlanConst
 
   // (c) each sector's share of incidents in the shift's hours
   context.report(0.66, 'readingHours');
-  const hours = await repo.incidentsInHours(db, run.datasetId, new Date(c.origin), c.timeZone, minutesOf(c.starts), minutesOf(c.ends));
-  const cityTotal = hours.sectors.reduce((a, s) => a + s.total, 0);
-  const cityIn = hours.sectors.reduce((a, s) => a + s.inShift, 0);
+  const hours = await incidentsInHoursPerArea(
+    db,
+    { datasetId: run.datasetId, until: new Date(c.origin), timeZone: c.timeZone, start: minutesOf(c.starts), end: minutesOf(c.ends) },
+    await repo.sectorOutlines(db),
+  );
+  const cityTotal = hours.areas.reduce((a, s) => a + s.total, 0);
+  const cityIn = hours.areas.reduce((a, s) => a + s.inShift, 0);
   const cityShare = cityTotal > 0 ? cityIn / cityTotal : 0.5;
-  const bySector = new Map(hours.sectors.map((s) => [s.sectorId, s]));
+  const bySector = new Map(hours.areas.map((s) => [s.id, s]));
   const shareOf = (sectorId: string) => {
     const s = bySector.get(sectorId);
     return s && s.total >= MIN_SECTOR_INCIDENTS ? s.inShift / s.total : cityShare;

@@ -553,3 +553,15 @@ export async function dueIndicators(db: Db, actor: AuditActor, today = cityToday
   }
   return due;
 }
+
+/** A programme with this code exists (appeals link an adopted proposal to it). */
+export async function programmeExists(db: DbOrTx, code: string): Promise<boolean> {
+  const [row] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.code, code)).limit(1);
+  return row !== undefined;
+}
+
+/** A measure with this id exists (appeals link an adopted proposal to it). */
+export async function measureExists(db: DbOrTx, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: measures.id }).from(measures).where(eq(measures.id, id)).limit(1);
+  return row !== undefined;
+}

@@ -1,6 +1,6 @@
 // Precincts, inspectors and reception points: "find my inspector", workload against the norms (п.9)
 // and the data behind the printed info sheets (п.22). Other modules call only the exported functions.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AuditActor } from '../platform/audit/audit.service.js';
 import type { PhotoStore } from '../platform/images/photos.js';
 import { recordAudit } from '../platform/audit/audit.service.js';
@@ -541,3 +541,19 @@ export async function precinctRefs(db: DbOrTx) {
   return db.select({ id: precincts.id, code: precincts.code, name: precincts.name, districtId: precincts.districtId }).from(precincts).orderBy(asc(precincts.code));
 }
 
+/** The codes of these precincts, by id (lists that show where an item was routed). */
+export async function precinctCodes(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: precincts.id, code: precincts.code }).from(precincts).where(inArray(precincts.id, ids));
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** Every address of the register with the precinct and district it lies in (the demo places appeals there). */
+export async function registerAddressPlaces(db: DbOrTx): Promise<{ lon: number; lat: number; precinctId: string; districtId: string }[]> {
+  const rows = await queryRows<{ lon: number; lat: number; precinct_id: string; district_id: string }>(
+    db,
+    sql`select ST_X(a.location) as lon, ST_Y(a.location) as lat, p.id as precinct_id, p.district_id from ${addressRegister} a
+        join ${precincts} p on ST_Intersects(p.geom, a.location) order by a.id`,
+  );
+  return rows.map((r) => ({ lon: Number(r.lon), lat: Number(r.lat), precinctId: r.precinct_id, districtId: r.district_id }));
+}

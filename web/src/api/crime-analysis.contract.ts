@@ -4,6 +4,7 @@
 // backtest's own result types imported from the code that computes them.
 import type { z } from 'zod';
 import type * as s from '../../../server/src/crime/crime.schema';
+import type { taskViewSchema } from '../../../server/src/platform/tasks/tasks.schema';
 import type { BacktestResult as ComputedBacktest, CoverageResult, MethodResult } from '../../../server/src/crime/forecast/backtest';
 import type { ForecastMethod, MethodParams } from '../../../server/src/crime/forecast/methods';
 import type { RejectReason } from '../../../server/src/crime/crime.import';
@@ -26,7 +27,7 @@ export type ImportMapping = z.infer<typeof s.importMappingSchema>;
 export type ImportStartInput = z.input<typeof s.importStartBody>;
 export type IncidentImport = z.infer<typeof s.importViewSchema>;
 export type SavedMapping = z.infer<typeof s.mappingSchema>;
-export type TaskView = z.infer<typeof s.taskViewSchema>;
+export type TaskView = z.infer<typeof taskViewSchema>;
 export type TaskStatus = TaskView['status'];
 export type ForecastStartInput = z.input<typeof s.forecastStartBody>;
 export type BacktestStartInput = z.input<typeof s.backtestStartBody>;
