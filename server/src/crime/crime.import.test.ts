@@ -103,6 +103,14 @@ describe('rowReader: times', () => {
     expect(iso(at('2025-06-01 12:30-03:00').occurredAt)).toBe('2025-06-01T15:30:00.000Z');
   });
 
+  it('keeps a fraction of a second to the millisecond, with or without an offset', () => {
+    expect(iso(at('2025-06-01T12:30:15.250').occurredAt)).toBe('2025-06-01T07:30:15.250Z');
+    expect(iso(at('2025-06-01 12:30:15,5').occurredAt)).toBe('2025-06-01T07:30:15.500Z');
+    expect(iso(at('2025-06-01T12:30:15.123456789Z').occurredAt)).toBe('2025-06-01T12:30:15.123Z');
+    expect(iso(at('2025-06-01T12:30:15.9+05:00').occurredAt)).toBe('2025-06-01T07:30:15.900Z');
+    for (const value of ['2025-06-01T12:30.5', '2025-06-01T12:30:15.', '2025-06-01T12:30:60']) expect(rejection(readRow(register, { ...registerRow, at: value })), value).toBe('bad_time');
+  });
+
   it('reads DD.MM.YYYY HH:MM (and a date alone, whose time is then unknown)', () => {
     expect(iso(at('01.06.2025 12:30').occurredAt)).toBe('2025-06-01T07:30:00.000Z');
     expect(iso(at('31.12.2025 23:59:59').occurredAt)).toBe('2025-12-31T18:59:59.000Z');

@@ -139,16 +139,23 @@ export function rowReader(mapping: ImportMapping, header: string[], timeZone: st
     if (time.kind === 'timestamp') {
       const raw = (cell(time.column) ?? '').trim();
       if (raw === '') return { reason: 'no_time', detail: `${time.column} is empty` };
-      const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(raw) ?? /^(\d{2})\.(\d{2})\.(\d{4})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?()$/.exec(raw);
+      // YYYY-MM-DD[ HH:MM[:SS[.fff]]][zone] or DD.MM.YYYY[ HH:MM[:SS]]; a fraction of a second is kept to the millisecond
+      const m =
+        /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(raw) ??
+        /^(\d{2})\.(\d{2})\.(\d{4})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?()()$/.exec(raw);
       if (!m) return { reason: 'bad_time', detail: `"${raw}" is not a date and time (use YYYY-MM-DD HH:MM or DD.MM.YYYY HH:MM)` };
       const dotted = raw.includes('.') && !raw.includes('-');
       const [year, month, day] = dotted ? [Number(m[3]), Number(m[2]), Number(m[1])] : [Number(m[1]), Number(m[2]), Number(m[3])];
       const hour = m[4] === undefined ? 0 : Number(m[4]);
       const minute = m[5] === undefined ? 0 : Number(m[5]);
       const second = m[6] === undefined ? 0 : Number(m[6]);
-      if (!validDate(year, month, day, hour, minute)) return { reason: 'bad_time', detail: `"${raw}" is not a real date and time` };
-      if (m[7]) occurredAt = Date.parse(raw.replace(' ', 'T'));
-      else occurredAt = zonedToUtc(timeZone, year, month, day, hour, minute, second);
+      const millis = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
+      if (!validDate(year, month, day, hour, minute) || second > 59) return { reason: 'bad_time', detail: `"${raw}" is not a real date and time` };
+      const zone = m[8];
+      if (zone) {
+        const offset = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+        occurredAt = Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
+      } else occurredAt = zonedToUtc(timeZone, year, month, day, hour, minute, second) + millis;
       if (m[4] === undefined || (mapping.midnightUnknown && hour === 0 && minute === 0)) timeKnown = false;
     } else {
       let year: number;

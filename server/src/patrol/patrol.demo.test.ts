@@ -39,6 +39,17 @@ describe('apportion (largest remainders)', () => {
     );
   });
 
+  it('splits evenly over weights that are all zero, and refuses what it cannot split', () => {
+    expect(apportion(10, [0, 0, 0])).toEqual([4, 3, 3]);
+    expect(apportion(2, [0, 0, 0, 0])).toEqual([1, 1, 0, 0]);
+    expect(apportion(0, [])).toEqual([]);
+    expect(() => apportion(3, [])).toThrow(RangeError);
+    expect(() => apportion(-1, [1])).toThrow(RangeError);
+    expect(() => apportion(2.5, [1])).toThrow(RangeError);
+    expect(() => apportion(5, [1, -1])).toThrow(RangeError);
+    expect(() => apportion(5, [1, Number.NaN])).toThrow(RangeError);
+  });
+
   it('is deterministic: equal remainders go to the earlier weight, every time', () => {
     expect(apportion(2, [1, 1, 1, 1])).toEqual([1, 1, 0, 0]);
     fc.assert(

@@ -12,10 +12,16 @@ import { patrolSectors } from './patrol.tables.js';
 export const REPORT_SECTORS = 102;
 export const REPORT_ROUTES = { car: 478, foot: 1487, stationary: 55 } as const;
 
-/** Splits `total` over weights so the parts are whole and add up exactly (largest remainders). */
+/**
+ * Splits `total` over weights so the parts are whole and add up exactly (largest remainders). Weights
+ * that are all zero split it evenly; there must be at least one weight to give a positive total to.
+ */
 export function apportion(total: number, weights: number[]): number[] {
+  if (!Number.isInteger(total) || total < 0) throw new RangeError(`cannot apportion ${total}: give a whole number of at least 0`);
+  if (weights.some((w) => !(w >= 0) || !Number.isFinite(w))) throw new RangeError('weights must be finite and at least 0');
+  if (weights.length === 0 && total > 0) throw new RangeError(`cannot apportion ${total} over no weights`);
   const sum = weights.reduce((a, b) => a + b, 0);
-  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : 0));
+  const exact = weights.map((w) => (sum > 0 ? (total * w) / sum : total / weights.length));
   const parts = exact.map(Math.floor);
   let left = total - parts.reduce((a, b) => a + b, 0);
   const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
