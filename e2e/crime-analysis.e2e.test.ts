@@ -100,6 +100,17 @@ describe.skipIf(!browserAvailable)('crime analysis: incident import, backtests a
     expect(await figure(page, 'updated')).toBe('0');
     expect(await figure(page, 'unchanged')).toBe('33 761');
     expect(await figure(page, 'rejected')).toBe('3 751');
+
+    // Both imports are in the dataset's history, newest first: the second added nothing.
+    const history = page.getByTestId('import-history-row');
+    await expect.poll(() => history.count()).toBe(2);
+    const [second, first] = [plain(await history.nth(0).textContent()), plain(await history.nth(1).textContent())];
+    for (const row of [first, second]) expect(row).toMatch(/crimes\.csv.*готов.*37 512/);
+    expect(first).toContain('33 761');
+    // cells: started, status, rows read, new, …
+    expect(plain(await history.nth(0).locator('td').nth(3).textContent())).toBe('0');
+    expect(plain(await history.nth(1).locator('td').nth(3).textContent())).toBe('33 761');
+    await expectAccessible(page);
   }, 240_000);
 
   it('the analyst backtests naive against SEPP on Vancouver 2020, chooses SEPP, and forecasts the demo city onto the map', async () => {

@@ -7,6 +7,7 @@ import { CategoryTable } from '../features/crime-analysis/CategoryTable';
 import { crimeAnalysisApi, crimeAnalysisPaths } from '../features/crime-analysis/crime-analysis.api';
 import { DatasetSelect } from '../features/crime-analysis/DatasetSelect';
 import { DatasetsPanel } from '../features/crime-analysis/DatasetsPanel';
+import { ImportHistory } from '../features/crime-analysis/ImportHistory';
 import { IncidentImport } from '../features/crime-analysis/IncidentImport';
 import { useDatasetChoice } from '../features/crime-analysis/useDatasetChoice';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -22,8 +23,10 @@ export function StaffCrimeImportPage() {
   const lines = useQuery(() => crimeAnalysisApi.lines(), []);
   const [datasetId, setDatasetId] = useDatasetChoice(datasets.data);
   const categories = useQuery((signal) => (datasetId ? crimeAnalysisApi.categories(datasetId, signal) : Promise.resolve([])), [datasetId]);
+  const imports = useQuery((signal) => (datasetId ? crimeAnalysisApi.imports(datasetId, signal) : Promise.resolve([])), [datasetId]);
   const { reload: reloadDatasets } = datasets;
   const { reload: reloadCategories } = categories;
+  const { reload: reloadImports } = imports;
 
   const handleCreated = (dataset: CrimeDataset) => {
     setDatasetId(dataset.id);
@@ -32,7 +35,8 @@ export function StaffCrimeImportPage() {
   const handleImported = useCallback(() => {
     reloadDatasets();
     reloadCategories();
-  }, [reloadDatasets, reloadCategories]);
+    reloadImports();
+  }, [reloadDatasets, reloadCategories, reloadImports]);
 
   return (
     <div className="page crime-analysis">
@@ -50,6 +54,11 @@ export function StaffCrimeImportPage() {
         <h2 id="import-title">{t('crimeAnalysis.import.title')}</h2>
         <p>{t('crimeAnalysis.import.intro')}</p>
         <IncidentImport datasets={datasets.data ?? []} datasetId={datasetId} onDatasetChange={setDatasetId} onImported={handleImported} />
+      </section>
+
+      <section className="card section" aria-labelledby="history-title" data-testid="import-history">
+        <h2 id="history-title">{t('crimeAnalysis.history.title')}</h2>
+        {datasetId ? <ImportHistory imports={imports} /> : null}
       </section>
 
       <section className="card section" aria-labelledby="categories-title" data-testid="categories">

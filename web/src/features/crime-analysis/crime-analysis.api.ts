@@ -43,6 +43,7 @@ export const crimeAnalysisApi = {
   mappings: (signal?: AbortSignal) => api.get<SavedMapping[]>('/api/v1/crime/mappings', { signal }),
   /** 202: the import runs in the background; a mapping naming a missing column answers 400 with the field. */
   startImport: (body: ImportStartInput) => api.post<IncidentImport>('/api/v1/crime/imports', body),
+  imports: (dataset: string, signal?: AbortSignal) => api.get<IncidentImport[]>('/api/v1/crime/imports', { query: { dataset }, signal }),
   importRun: (id: string, signal?: AbortSignal) => api.get<IncidentImport>(`/api/v1/crime/imports/${segment(id)}`, { signal }),
 
   startForecast: (body: ForecastStartInput) => api.post<StartedTask>('/api/v1/crime/forecasts', body),
