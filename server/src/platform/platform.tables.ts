@@ -121,6 +121,76 @@ export const jobAttempts = pgTable(
   (t) => [index('job_attempts_job_idx').on(t.jobId)],
 );
 
+/**
+ * The message outbox (SMS, e-mail): written in the transaction of the change that causes the message,
+ * sent by the message sender (platform/notify/sender.ts), which records every provider answer in
+ * `message_events`. The recipient is personal data: it never leaves the staff side.
+ */
+export const messages = pgTable(
+  'messages',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** sms | email */
+    channel: text('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject'),
+    text: text('text').notNull(),
+    /** sms: gsm7 | ucs2, and how many parts it goes out in. */
+    encoding: text('encoding'),
+    segments: integer('segments').notNull().default(1),
+    /** What sent it, e.g. tow.notice, appeal.status, support.code; and the record it is about. */
+    purpose: text('purpose').notNull(),
+    refId: text('ref_id'),
+    /** Sent to the provider with every submission of this message, so a resubmission after a crash is not sent twice. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    /** queued | sending | sent | delivered | failed | expired */
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    lockedBy: text('locked_by'),
+    provider: text('provider'),
+    /** The provider's id of each part, in order (receipts name them). */
+    providerIds: text('provider_ids').array(),
+    partsDelivered: integer('parts_delivered').notNull().default(0),
+    /** Why it failed or expired, in the provider's words. */
+    failureReason: text('failure_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the provider accepted it (submit_sm_resp). */
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** A message not accepted by then is not sent at all (a tow notice a day late misleads). */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('messages_ready_idx').on(t.nextAttemptAt).where(sql`status in ('queued', 'sending')`),
+    index('messages_ref_idx').on(t.purpose, t.refId),
+    index('messages_provider_ids_idx').using('gin', t.providerIds),
+  ],
+);
+
+/** Every step of a message: claimed, submitted, the provider's answer, receipts, retries, expiry. */
+export const messageEvents = pgTable(
+  'message_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    messageId: bigint('message_id', { mode: 'number' })
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** claimed | accepted | reconciled | retry | failed | receipt | expired */
+    kind: text('kind').notNull(),
+    attempt: integer('attempt'),
+    workerId: text('worker_id'),
+    /** The provider's status as it said it (e.g. ESME_RTHROTTLED, DELIVRD) and the part a receipt is for. */
+    providerStatus: text('provider_status'),
+    partId: text('part_id'),
+    detail: text('detail'),
+  },
+  (t) => [index('message_events_message_idx').on(t.messageId), uniqueIndex('message_events_receipt_idx').on(t.messageId, t.partId).where(sql`kind = 'receipt'`)],
+);
+
 /** Settings an administrator may change at run time (e.g. the inspector workload norms), one JSON value per key. */
 export const appSettings = pgTable('app_settings', {
   key: text('key').primaryKey(),
