@@ -4,9 +4,10 @@ import { z, type ZodType } from 'zod';
 import { actorOf } from '../platform/auth/auth.plugin.js';
 import type { Principal } from '../platform/auth/roles.js';
 import type { Db } from '../platform/db/db.js';
-import { AppError, invalid } from '../platform/errors.js';
+import { AppError } from '../platform/errors.js';
 import { errorResponses, problemSchema } from '../platform/http/schemas.js';
-import { MAX_PHOTO_BYTES, processPhoto, type PhotoStore, type ProcessedPhoto } from '../platform/images/photos.js';
+import { readJsonWithPhotos } from '../platform/http/json-with-photos.js';
+import type { PhotoStore, ProcessedPhoto } from '../platform/images/photos.js';
 import { MAX_DESCRIPTION_CHARS, MAX_PHOTOS } from './appeals.domain.js';
 import {
   adoptBody,
@@ -45,61 +46,14 @@ const handlers = { roles: ['inspector', 'editor', 'admin'], scope: 'any' } as co
 const admins = { roles: ['admin'], scope: 'city' } as const;
 const uploadErrors = { ...errorResponses, 413: problemSchema, 415: problemSchema, 422: problemSchema, 429: problemSchema } as const;
 
-/** Validates a value the framework could not (a JSON field inside a multipart form), naming the field. */
-export function parseOrInvalid<T>(schema: ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  throw invalid(issue.path.join('.') || 'body', issue.message);
-}
-
 /** Reads the submission: multipart (field `appeal` = JSON, files `photo` ×≤4) or a plain JSON body. */
-async function readSubmission(request: FastifyRequest): Promise<{ body: SubmitBody; photos: ProcessedPhoto[] }> {
-  if (!request.isMultipart()) return { body: parseOrInvalid(appealSubmitBody, request.body ?? {}), photos: [] };
-  let json: string | null = null;
-  const buffers: Buffer[] = [];
-  try {
-    for await (const part of request.parts({ limits: { files: MAX_PHOTOS, fileSize: MAX_PHOTO_BYTES, fields: 4, fieldSize: 64 * 1024 } })) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'photo') {
-          await part.toBuffer().catch(() => undefined);
-          throw invalid(part.fieldname, `unexpected file field '${part.fieldname}'; attach photos as 'photo'`);
-        }
-        buffers.push(await part.toBuffer());
-      } else if (part.fieldname === 'appeal') {
-        // Busboy cuts a field at fieldSize without an error; a cut JSON would read as "not valid JSON".
-        if (part.valueTruncated) throw invalid('description', `a description is at most ${MAX_DESCRIPTION_CHARS} characters`);
-        json = String(part.value);
-      }
-    }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('payload_too_large', `a photo is larger than ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, 'photo');
-    if (code === 'FST_FILES_LIMIT') throw new AppError('validation', `at most ${MAX_PHOTOS} photos`, 'photo');
-    if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw new AppError('validation', 'the form has unexpected fields', 'body');
-    if (code === 'FST_REQ_FIELD_SIZE_LIMIT' || (error as Error).message?.includes('field')) throw new AppError('payload_too_large', 'the appeal field is too long', 'description');
-    throw new AppError('bad_request', 'the multipart body is malformed', 'body');
-  }
-  if (json === null) throw invalid('appeal', "the form needs the field 'appeal' with the appeal as JSON");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw invalid('appeal', "the field 'appeal' is not valid JSON");
-  }
-  const body = parseOrInvalid(appealSubmitBody, parsed);
-  // Every photo is checked before anything is stored: one bad file refuses the whole appeal.
-  const photos: ProcessedPhoto[] = [];
-  for (const [i, b] of buffers.entries()) {
-    try {
-      photos.push(await processPhoto(b));
-    } catch (error) {
-      if (error instanceof AppError) throw new AppError(error.code, buffers.length > 1 ? `photo ${i + 1}: ${error.message}` : error.message, 'photo');
-      throw error;
-    }
-  }
-  return { body, photos };
+function readSubmission(request: FastifyRequest): Promise<{ body: SubmitBody; photos: ProcessedPhoto[] }> {
+  return readJsonWithPhotos(request, {
+    field: 'appeal',
+    schema: appealSubmitBody,
+    maxPhotos: MAX_PHOTOS,
+    tooLong: { field: 'description', message: `a description is at most ${MAX_DESCRIPTION_CHARS} characters` },
+  });
 }
 
 function principalOf(request: FastifyRequest): Principal {
