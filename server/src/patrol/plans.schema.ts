@@ -164,13 +164,18 @@ export type PlanSector = z.infer<typeof planSectorSchema>;
 
 export const planStatusSchema = z.enum(['queued', 'running', 'done', 'failed']);
 
+/** What names a plan, the same in the list and in the full plan (which puts its constraints before createdAt). */
+const planHeadFields = {
+  id: z.string(),
+  shift: z.string(),
+  date: z.string(),
+  status: planStatusSchema,
+  forecastRunId: z.string().nullable(),
+};
+
 export const planSummarySchema = z
   .object({
-    id: z.string(),
-    shift: z.string(),
-    date: z.string(),
-    status: planStatusSchema,
-    forecastRunId: z.string().nullable(),
+    ...planHeadFields,
     createdAt: z.string(),
     /** The optimised plan's share of risk covered (done plans). */
     share: z.number().nullable(),
@@ -180,11 +185,7 @@ export const planSummarySchema = z
 
 export const planSchema = z
   .object({
-    id: z.string(),
-    shift: z.string(),
-    date: z.string(),
-    status: planStatusSchema,
-    forecastRunId: z.string().nullable(),
+    ...planHeadFields,
     constraints: planConstraintsSchema,
     createdAt: z.string(),
     result: planResultSchema.nullable(),

@@ -4,15 +4,16 @@ import { FORECAST_METHODS, type CrimeDataset, type CrimeLine, type ForecastMetho
 import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { TextInput } from '../../ui/fields';
-import { QueryBlock } from '../../ui/QueryBlock';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { useFormErrors } from '../../ui/useFieldProblem';
 import { BacktestRun } from './BacktestRun';
 import { crimeAnalysisApi } from './crime-analysis.api';
 import { addDays, dayIn, isDay } from './dates';
 import { LinesPicker } from './LinesPicker';
-import { METHOD_PARAMS, numberIn, paramsOf, type ParamDraft, type ParamName } from './methods';
+import { METHOD_PARAMS, paramsOf, type ParamDraft, type ParamName } from './methods';
 import { ParamFields } from './ParamFields';
+import { RecentRuns } from './RecentRuns';
+import { HorizonField, LookbackCellFields, useRunSettingsCheck } from './RunSettingsFields';
 import { useCrimeFormat } from './useCrimeFormat';
 import { useMethodText } from './useMethodText';
 
@@ -36,6 +37,7 @@ export function BacktestPanel({ dataset, lines, onChosen }: BacktestPanelProps) 
   const id = useId();
   const format = useCrimeFormat();
   const text = useMethodText(lines);
+  const checkSettings = useRunSettingsCheck();
   const [form, setForm] = useState({ lines: [] as string[], start: '', end: '', horizon: '7', lookback: '', cellSize: '150' });
   const [methods, setMethods] = useState<Record<ForecastMethod, boolean>>({ naive: true, kde: true, prospective: true, sepp: true });
   const [params, setParams] = useState<Record<ForecastMethod, ParamDraft>>({ naive: {}, kde: {}, prospective: {}, sepp: {} });
@@ -57,15 +59,10 @@ export function BacktestPanel({ dataset, lines, onChosen }: BacktestPanelProps) 
 
   const handleSubmit = async () => {
     const found: Record<string, string> = {};
-    const horizon = numberIn(form.horizon, 1 / 24, 366);
-    const cellSize = numberIn(form.cellSize, 25, 2000);
-    const lookback = form.lookback.trim() ? numberIn(form.lookback, 1, 3660) : undefined;
     if (!isDay(form.start)) found.start = t('crimeAnalysis.backtest.dateMissing');
     if (!isDay(form.end)) found.end = t('crimeAnalysis.backtest.dateMissing');
     else if (isDay(form.start) && form.end <= form.start) found.end = t('crimeAnalysis.backtest.endBeforeStart');
-    if (horizon === null) found.horizonDays = t('crimeAnalysis.forecast.horizonInvalid');
-    if (cellSize === null) found.cellSize = t('crimeAnalysis.forecast.cellSizeInvalid');
-    if (lookback === null) found.lookbackDays = t('crimeAnalysis.forecast.lookbackInvalid');
+    const { horizon, cellSize, lookback } = checkSettings(form, found);
     const chosen = FORECAST_METHODS.filter((m) => methods[m]);
     if (chosen.length === 0) found.methods = t('crimeAnalysis.backtest.methodsMissing');
     const specs: MethodSpec[] = [];
@@ -125,20 +122,16 @@ export function BacktestPanel({ dataset, lines, onChosen }: BacktestPanelProps) 
         <div className="form-grid">
           <TextInput id={`${id}-start`} type="date" label={t('crimeAnalysis.backtest.start')} hint={t('crimeAnalysis.backtest.startHint')} value={form.start} onChange={(e) => setForm({ ...form, start: e.target.value })} error={fieldError('start')} required data-testid="backtest-start" />
           <TextInput id={`${id}-end`} type="date" label={t('crimeAnalysis.backtest.end')} hint={t('crimeAnalysis.backtest.endHint')} value={form.end} onChange={(e) => setForm({ ...form, end: e.target.value })} error={fieldError('end')} required data-testid="backtest-end" />
-          <TextInput
-            id={`${id}-horizon`}
+          <HorizonField
+            idPrefix={id}
+            value={form}
+            onChange={(patch) => setForm({ ...form, ...patch })}
+            fieldError={fieldError}
             label={t('crimeAnalysis.backtest.horizon')}
             hint={t('crimeAnalysis.backtest.horizonHint')}
-            inputMode="decimal"
-            value={form.horizon}
-            onChange={(e) => setForm({ ...form, horizon: e.target.value })}
-            error={fieldError('horizonDays')}
-            required
-            autoComplete="off"
-            data-testid="backtest-horizon"
+            testId="backtest-horizon"
           />
-          <TextInput id={`${id}-lookback`} label={t('crimeAnalysis.forecast.lookback')} hint={t('crimeAnalysis.forecast.lookbackHint')} inputMode="numeric" value={form.lookback} onChange={(e) => setForm({ ...form, lookback: e.target.value })} error={fieldError('lookbackDays')} autoComplete="off" />
-          <TextInput id={`${id}-cell`} label={t('crimeAnalysis.forecast.cellSize')} hint={t('crimeAnalysis.forecast.cellSizeHint')} inputMode="numeric" value={form.cellSize} onChange={(e) => setForm({ ...form, cellSize: e.target.value })} error={fieldError('cellSize')} required autoComplete="off" />
+          <LookbackCellFields idPrefix={id} value={form} onChange={(patch) => setForm({ ...form, ...patch })} fieldError={fieldError} />
         </div>
         <fieldset className="fieldset" aria-describedby={methodsError ? `${id}-methods-error` : undefined} data-testid="backtest-methods">
           <legend>{t('crimeAnalysis.backtest.methods')}</legend>
@@ -165,32 +158,16 @@ export function BacktestPanel({ dataset, lines, onChosen }: BacktestPanelProps) 
 
       {current ? <BacktestRun key={current.id} id={current.id} startedTask={current.task} dataset={dataset} lines={lines} onFinished={recent.reload} onChosen={onChosen} /> : null}
 
-      <details className="disclosure" data-testid="recent-backtests">
-        <summary>{t('crimeAnalysis.backtest.recent')}</summary>
-        <QueryBlock query={recent}>
-          {(runs) =>
-            runs.length ? (
-              <ul className="task-list">
-                {runs.slice(0, 10).map((run) => (
-                  <li key={run.id} className="task">
-                    <span>
-                      {run.params.methods.map((m) => text.methodName(m.method)).join(', ')} · {text.linesText(run.params.lines ?? [])} · {run.params.start} – {run.params.end}{' '}
-                      <span className="muted small">
-                        ({format.dateTime(run.createdAt)}, {t(`crimeAnalysis.runStatus.${run.status === 'done' || run.status === 'failed' || run.status === 'running' ? run.status : 'queued'}`)})
-                      </span>
-                    </span>
-                    <button type="button" className="button button-secondary button-small" onClick={() => setCurrent({ id: run.id, task: null })} disabled={current?.id === run.id}>
-                      {t('crimeAnalysis.forecast.show')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted">{t('crimeAnalysis.backtest.noneYet')}</p>
-            )
-          }
-        </QueryBlock>
-      </details>
+      <RecentRuns
+        testId="recent-backtests"
+        title={t('crimeAnalysis.backtest.recent')}
+        empty={t('crimeAnalysis.backtest.noneYet')}
+        query={recent}
+        describe={(run) => `${run.params.methods.map((m) => text.methodName(m.method)).join(', ')} · ${text.linesText(run.params.lines ?? [])} · ${run.params.start} – ${run.params.end}`}
+        note={(run) => format.dateTime(run.createdAt)}
+        currentId={current?.id}
+        onShow={(runId) => setCurrent({ id: runId, task: null })}
+      />
     </div>
   );
 }

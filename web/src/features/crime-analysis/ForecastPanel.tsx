@@ -4,15 +4,16 @@ import { FORECAST_METHODS, type CrimeDataset, type CrimeLine, type ForecastMetho
 import { useQuery } from '../../api/useQuery';
 import { useSubmission } from '../../api/useSubmission';
 import { Select, TextInput } from '../../ui/fields';
-import { QueryBlock } from '../../ui/QueryBlock';
 import { SubmitForm } from '../../ui/SubmitForm';
 import { useFormErrors } from '../../ui/useFieldProblem';
 import { crimeAnalysisApi } from './crime-analysis.api';
 import { isDay, midnightIn } from './dates';
 import { ForecastRun, TOP_CHOICES } from './ForecastRun';
 import { LinesPicker } from './LinesPicker';
-import { numberIn, paramsOf, type ParamDraft, type ParamName } from './methods';
+import { paramsOf, type ParamDraft, type ParamName } from './methods';
 import { ParamFields } from './ParamFields';
+import { RecentRuns } from './RecentRuns';
+import { HorizonField, LookbackCellFields, useRunSettingsCheck } from './RunSettingsFields';
 import { useCrimeFormat } from './useCrimeFormat';
 import { useMethodText } from './useMethodText';
 
@@ -29,6 +30,7 @@ export function ForecastPanel({ dataset, lines }: ForecastPanelProps) {
   const id = useId();
   const format = useCrimeFormat();
   const text = useMethodText(lines);
+  const checkSettings = useRunSettingsCheck();
   const [form, setForm] = useState({ lines: [] as string[], method: 'sepp' as ForecastMethod, horizon: '1', lookback: '', cellSize: '150', origin: '', top: '300' });
   const [params, setParams] = useState<ParamDraft>({});
   const [current, setCurrent] = useState<{ id: string; task: TaskView | null } | null>(null);
@@ -39,12 +41,7 @@ export function ForecastPanel({ dataset, lines }: ForecastPanelProps) {
 
   const handleSubmit = async () => {
     const found: Record<string, string> = {};
-    const horizon = numberIn(form.horizon, 1 / 24, 366);
-    const cellSize = numberIn(form.cellSize, 25, 2000);
-    const lookback = form.lookback.trim() ? numberIn(form.lookback, 1, 3660) : undefined;
-    if (horizon === null) found.horizonDays = t('crimeAnalysis.forecast.horizonInvalid');
-    if (cellSize === null) found.cellSize = t('crimeAnalysis.forecast.cellSizeInvalid');
-    if (lookback === null) found.lookbackDays = t('crimeAnalysis.forecast.lookbackInvalid');
+    const { horizon, cellSize, lookback } = checkSettings(form, found);
     if (form.origin && !isDay(form.origin)) found.origin = t('crimeAnalysis.forecast.originInvalid');
     const checked = paramsOf(form.method, params);
     for (const name of checked.invalid) found[`params.${name}`] = t('crimeAnalysis.params.invalid');
@@ -92,17 +89,14 @@ export function ForecastPanel({ dataset, lines }: ForecastPanelProps) {
             ))}
           </Select>
           <ParamFields idPrefix={`${id}-forecast`} method={form.method} value={params} onChange={setParams} errors={paramErrors} />
-          <TextInput
-            id={`${id}-horizon`}
+          <HorizonField
+            idPrefix={id}
+            value={form}
+            onChange={(patch) => setForm({ ...form, ...patch })}
+            fieldError={fieldError}
             label={t('crimeAnalysis.forecast.horizon')}
             hint={t('crimeAnalysis.forecast.horizonHint')}
-            inputMode="decimal"
-            value={form.horizon}
-            onChange={(e) => setForm({ ...form, horizon: e.target.value })}
-            error={fieldError('horizonDays')}
-            required
-            autoComplete="off"
-            data-testid="forecast-horizon"
+            testId="forecast-horizon"
           />
           <TextInput
             id={`${id}-origin`}
@@ -114,27 +108,7 @@ export function ForecastPanel({ dataset, lines }: ForecastPanelProps) {
             error={fieldError('origin')}
             data-testid="forecast-origin"
           />
-          <TextInput
-            id={`${id}-lookback`}
-            label={t('crimeAnalysis.forecast.lookback')}
-            hint={t('crimeAnalysis.forecast.lookbackHint')}
-            inputMode="numeric"
-            value={form.lookback}
-            onChange={(e) => setForm({ ...form, lookback: e.target.value })}
-            error={fieldError('lookbackDays')}
-            autoComplete="off"
-          />
-          <TextInput
-            id={`${id}-cell`}
-            label={t('crimeAnalysis.forecast.cellSize')}
-            hint={t('crimeAnalysis.forecast.cellSizeHint')}
-            inputMode="numeric"
-            value={form.cellSize}
-            onChange={(e) => setForm({ ...form, cellSize: e.target.value })}
-            error={fieldError('cellSize')}
-            required
-            autoComplete="off"
-          />
+          <LookbackCellFields idPrefix={id} value={form} onChange={(patch) => setForm({ ...form, ...patch })} fieldError={fieldError} />
           <Select id={`${id}-top`} label={t('crimeAnalysis.forecast.top')} hint={t('crimeAnalysis.forecast.topHint')} value={form.top} onChange={(e) => setForm({ ...form, top: e.target.value })}>
             {TOP_CHOICES.map((n) => (
               <option key={n} value={n}>
@@ -147,30 +121,15 @@ export function ForecastPanel({ dataset, lines }: ForecastPanelProps) {
 
       {current ? <ForecastRun key={current.id} id={current.id} top={top} startedTask={current.task} dataset={dataset} lines={lines} onFinished={recent.reload} /> : null}
 
-      <details className="disclosure" data-testid="recent-forecasts">
-        <summary>{t('crimeAnalysis.forecast.recent')}</summary>
-        <QueryBlock query={recent}>
-          {(runs) =>
-            runs.length ? (
-              <ul className="task-list">
-                {runs.slice(0, 10).map((run) => (
-                  <li key={run.id} className="task">
-                    <span>
-                      {text.methodName(run.method)} · {text.linesText(run.lines)} · {t('crimeAnalysis.forecast.fromFor', { origin: format.dateTime(run.origin, dataset.timeZone), days: format.decimal(run.horizonDays) })}{' '}
-                      <span className="muted small">({t(`crimeAnalysis.runStatus.${run.status === 'done' || run.status === 'failed' || run.status === 'running' ? run.status : 'queued'}`)})</span>
-                    </span>
-                    <button type="button" className="button button-secondary button-small" onClick={() => setCurrent({ id: run.id, task: null })} disabled={current?.id === run.id}>
-                      {t('crimeAnalysis.forecast.show')}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted">{t('crimeAnalysis.forecast.noneYet')}</p>
-            )
-          }
-        </QueryBlock>
-      </details>
+      <RecentRuns
+        testId="recent-forecasts"
+        title={t('crimeAnalysis.forecast.recent')}
+        empty={t('crimeAnalysis.forecast.noneYet')}
+        query={recent}
+        describe={(run) => `${text.methodName(run.method)} · ${text.linesText(run.lines)} · ${t('crimeAnalysis.forecast.fromFor', { origin: format.dateTime(run.origin, dataset.timeZone), days: format.decimal(run.horizonDays) })}`}
+        currentId={current?.id}
+        onShow={(runId) => setCurrent({ id: runId, task: null })}
+      />
     </div>
   );
 }
