@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The openbeat command line: serve | migrate | demo | import-report FILE [--period 2021-Q1] [--dry-run] [--json]
+// The openbeat command line: serve | worker | migrate | demo | import-report FILE [--period 2021-Q1] [--dry-run] [--json]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,13 +11,14 @@ import { systemActor } from './platform/audit/audit.service.js';
 import { ensureFirstAdmin } from './platform/auth/users.service.js';
 import { ConfigError, loadConfig, type AppConfig } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/db.js';
-import { appealNotifyHandler, directNotifyHandler, issueApiKey } from './appeals/index.js';
+import { issueApiKey } from './appeals/index.js';
 import { PhotoStore } from './platform/images/photos.js';
-import { LogFileProvider } from './platform/notify/notify.js';
+import { closeProviders, createProviders } from './platform/notify/providers.js';
+import { MessageSender } from './platform/notify/sender.js';
 import { failInterruptedTasks, settleTasks } from './platform/tasks/tasks.service.js';
 import { closeComputePools } from './platform/workers/compute-pool.js';
 import { sweepUploads } from './crime/index.js';
-import { JobWorker } from './platform/jobs/jobs.service.js';
+import { publishTowFigures } from './towing/index.js';
 
 // Logs go to stderr so that stdout carries only machine-readable output (e.g. --json).
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2));
@@ -55,7 +56,7 @@ async function prepare(database: Database, config: AppConfig): Promise<void> {
     process.stderr.write(`\n  First administrator created.\n  username: admin\n  password: ${admin.password}\n  (shown once; set ADMIN_PASSWORD to choose it)\n\n`);
   }
   if (config.DEMO_DATA === 'auto' && !(await isDemoLoaded(database.db))) {
-    await loadDemoData(database.db, log, { photos: new PhotoStore(config.dataDir) });
+    await loadDemoData(database.db, log, { photos: new PhotoStore(config.dataDir), publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` });
     const accounts = await createDemoAccounts(database.db, config.DEMO_PASSWORD);
     const key = await issueApiKey(database.db, systemActor, 'Demo Open311 client (synthetic)', config.OPEN311_DEMO_KEY);
     if (!config.OPEN311_DEMO_KEY) process.stderr.write(`\n  Open311 demo API key (shown once; set OPEN311_DEMO_KEY to choose it):\n  ${key.key}\n\n`);
@@ -74,11 +75,13 @@ async function serve(config: AppConfig): Promise<void> {
   const interrupted = await failInterruptedTasks(database.db);
   if (interrupted > 0) log.warn({ interrupted }, 'tasks interrupted by the last shutdown were marked failed');
   sweepUploads(config.dataDir);
-  const worker = new JobWorker(database.db, { logger: log });
-  const provider = new LogFileProvider(config.dataDir);
-  worker.register('appeal.notify', appealNotifyHandler(database.db, provider, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`));
-  worker.register('notify.direct', directNotifyHandler(provider));
-  if (config.JOBS_WORKER === 'on') worker.start();
+  // The message sender runs in the server unless JOBS_WORKER=off (then `openbeat worker` processes send).
+  const providers = config.JOBS_WORKER === 'on' ? createProviders(config, log) : null;
+  const sender = providers ? new MessageSender(database.db, providers, { logger: log, window: config.SMPP_WINDOW * 2, leaseMs: config.MESSAGE_LEASE_SECONDS * 1000 }) : null;
+  sender?.start();
+  // The tow service's monthly figures feed the performance module (п.24): recomputed every hour.
+  const figuresTimer = config.JOBS_WORKER === 'on' ? setInterval(() => void publishTowFigures(database.db, systemActor).catch((error: unknown) => log.warn({ err: error }, 'tow figures not published')), 3_600_000) : null;
+  figuresTimer?.unref();
   if (!config.DATABASE_URL) fs.writeFileSync(lockFile(config), String(process.pid));
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -86,7 +89,9 @@ async function serve(config: AppConfig): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close();
-    await worker.stop();
+    if (figuresTimer) clearInterval(figuresTimer);
+    await sender?.stop();
+    if (providers) await closeProviders(providers);
     await settleTasks();
     await closeComputePools();
     await database.close();
@@ -97,6 +102,33 @@ async function serve(config: AppConfig): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.PORT, host: config.HOST });
   process.stderr.write(`\n  openbeat is serving on http://localhost:${config.PORT}\n\n`);
+}
+
+/**
+ * A process that only sends messages (SMS, e-mail) from the outbox, beside servers started with
+ * JOBS_WORKER=off. Several may run: they share the work through the database. PostgreSQL only: the
+ * embedded database belongs to the one server process, which then sends itself.
+ */
+async function worker(config: AppConfig): Promise<void> {
+  if (!config.DATABASE_URL) throw new ConfigError('the worker process needs DATABASE_URL (PostgreSQL); with the embedded database the server sends the messages itself');
+  const database = await open(config);
+  await database.migrate();
+  const providers = createProviders(config, log);
+  const sender = new MessageSender(database.db, providers, { logger: log, window: config.SMPP_WINDOW * 2, leaseMs: config.MESSAGE_LEASE_SECONDS * 1000 });
+  sender.start();
+  log.info({ worker: sender.workerId, provider: providers.sms.name }, 'message sender started');
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'message sender stopping');
+    await sender.stop();
+    await closeProviders(providers);
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 async function importReport(config: AppConfig, args: string[]): Promise<void> {
@@ -150,6 +182,8 @@ async function main(): Promise<void> {
   switch (command) {
     case 'serve':
       return serve(config);
+    case 'worker':
+      return worker(config);
     case 'migrate': {
       assertEmbeddedFree(config);
       const database = await open(config);
@@ -166,7 +200,7 @@ async function main(): Promise<void> {
     case 'import-report':
       return importReport(config, rest);
     default:
-      throw new ConfigError(`unknown command ${command}; use serve | migrate | demo | import-report`);
+      throw new ConfigError(`unknown command ${command}; use serve | worker | migrate | demo | import-report`);
   }
 }
 

@@ -1,12 +1,13 @@
-// Status notices to the resident's contact, sent by the job worker (never inside a request).
-import { eq } from 'drizzle-orm';
-import type { Db } from '../platform/db/db.js';
-import type { JobHandler } from '../platform/jobs/jobs.service.js';
-import type { NotificationProvider } from '../platform/notify/notify.js';
+// Status notices to the resident's contact: queued in the message outbox (platform/notify) in the
+// transaction of the change, sent by the message sender, never inside a request.
+import { randomUUID } from 'node:crypto';
+import type { Tx } from '../platform/db/db.js';
+import { enqueueMessage } from '../platform/notify/outbox.js';
 import type { AppealStatus } from './appeals.domain.js';
-import { appeals } from './appeals.tables.js';
+import type { appeals } from './appeals.tables.js';
 
 type Lang = 'ru' | 'kk' | 'en';
+type AppealRow = typeof appeals.$inferSelect;
 
 const statusText: Record<AppealStatus | 'removed', Record<Lang, string>> = {
   received: { ru: 'принято', kk: 'қабылданды', en: 'received' },
@@ -22,38 +23,26 @@ const statusText: Record<AppealStatus | 'removed', Record<Lang, string>> = {
 
 const lead: Record<Lang, string> = { ru: 'Обращение', kk: 'Өтініш', en: 'Appeal' };
 
+let publicUrl = 'http://localhost:8080';
+
+/** The site's public address, for the link in each notice (set once when the app is built). */
+export function configureAppealNotices(options: { publicUrl: string }): void {
+  publicUrl = options.publicUrl.replace(/\/$/, '');
+}
+
 /** The short text of a status notice (fits two SMS parts in Cyrillic). */
 export function noticeText(code: string, status: AppealStatus | 'removed', lang: Lang, link: string): string {
   return `${lead[lang]} ${code}: ${statusText[status][lang]}. ${link}`;
 }
 
-/** `appeal.notify`: reads the contact when it runs (the job itself carries no personal data). */
-export function appealNotifyHandler(db: Db, provider: NotificationProvider, publicUrl: string): JobHandler {
-  return async (payload, job) => {
-    const { appealId, event } = payload as { appealId: string; event: string; status: AppealStatus };
-    const [row] = await db.select().from(appeals).where(eq(appeals.id, appealId));
-    if (!row) return { detail: 'appeal no longer exists; nothing sent' };
-    const lang: Lang = row.contactLang === 'kk' || row.contactLang === 'en' ? row.contactLang : 'ru';
-    const status = (event === 'removed' ? 'removed' : event === 'received' ? row.status : event) as AppealStatus | 'removed';
-    const text = noticeText(row.code, statusText[status] ? status : row.status, lang, `${publicUrl.replace(/\/$/, '')}/appeals/${row.code}`);
-    const sent: string[] = [];
-    if (row.contactPhone) {
-      const answer = await provider.send({ channel: 'sms', to: row.contactPhone, text, idempotencyKey: `job-${job.id}-sms` });
-      sent.push(`sms ${answer.providerId}: ${answer.detail}`);
-    }
-    if (row.contactEmail) {
-      const answer = await provider.send({ channel: 'email', to: row.contactEmail, subject: `openbeat ${row.code}`, text, idempotencyKey: `job-${job.id}-email` });
-      sent.push(`email ${answer.providerId}: ${answer.detail}`);
-    }
-    return { detail: sent.join('; ') || 'no contact; nothing sent' };
-  };
-}
-
-/** `notify.direct`: a one-off message whose recipient is in the payload (support confirmation codes). */
-export function directNotifyHandler(provider: NotificationProvider): JobHandler {
-  return async (payload, job) => {
-    const m = payload as { channel: 'sms' | 'email'; to: string; text: string; subject?: string };
-    const answer = await provider.send({ channel: m.channel, to: m.to, text: m.text, ...(m.subject ? { subject: m.subject } : {}), idempotencyKey: `job-${job.id}` });
-    return { detail: `${answer.providerId}: ${answer.detail}` };
-  };
+/** Queues a notice of the appeal's new state to each contact the resident left (SMS and/or e-mail). */
+export async function queueStatusNotice(tx: Tx, appeal: AppealRow, event: string): Promise<void> {
+  if (!appeal.contactPhone && !appeal.contactEmail) return;
+  const lang: Lang = appeal.contactLang === 'kk' || appeal.contactLang === 'en' ? appeal.contactLang : 'ru';
+  const status = (event === 'removed' ? 'removed' : event === 'received' ? appeal.status : event) as AppealStatus | 'removed';
+  const text = noticeText(appeal.code, statusText[status] ? status : appeal.status, lang, `${publicUrl}/appeals/${appeal.code}`);
+  // One key per notice, made once: the notice exists exactly when the change does, and is sent once.
+  const key = `appeal:${appeal.id}:${event}:${randomUUID()}`;
+  if (appeal.contactPhone) await enqueueMessage(tx, { channel: 'sms', recipient: appeal.contactPhone, text, purpose: 'appeal.status', refId: appeal.id, idempotencyKey: `${key}:sms` });
+  if (appeal.contactEmail) await enqueueMessage(tx, { channel: 'email', recipient: appeal.contactEmail, subject: `openbeat ${appeal.code}`, text, purpose: 'appeal.status', refId: appeal.id, idempotencyKey: `${key}:email` });
 }

@@ -12,7 +12,7 @@ import type { LocalizedText } from '../platform/db/columns.js';
 import { queryRows, type Db, type DbOrTx, type Tx } from '../platform/db/db.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
 import type { ProcessedPhoto } from '../platform/images/photos.js';
-import { enqueueJob } from '../platform/jobs/jobs.service.js';
+import { enqueueMessage } from '../platform/notify/outbox.js';
 import { districts } from '../platform/platform.tables.js';
 import { outsideCity, precinctAt, precinctById, precinctCodes, precinctOfUser, precinctRefs } from '../precincts/index.js';
 import {
@@ -28,6 +28,7 @@ import {
   type ResponsibleUnit,
 } from './appeals.domain.js';
 import { suggestDuplicates } from './appeals.duplicates.js';
+import { queueStatusNotice } from './appeals.notify.js';
 import { maskPersonalData } from './appeals.masking.js';
 import type { SubmitBody } from './appeals.schema.js';
 import { appealCategories, appealEvents, appealPhotos, appeals, open311Keys, proposalSupports, supportChallenges } from './appeals.tables.js';
@@ -187,10 +188,9 @@ export async function submitAppeal(db: Db, input: SubmitBody, photos: ProcessedP
   return { appeal, residentKey, precinct: precinct ? { id: precinct.id, code: precinct.code, name: precinct.name } : null };
 }
 
-/** Enqueues a status notice when the resident left a contact (the job reads the contact when it runs). */
+/** Queues a status notice when the resident left a contact. */
 async function notify(tx: Tx, appeal: AppealRow, event: string): Promise<void> {
-  if (!appeal.contactPhone && !appeal.contactEmail) return;
-  await enqueueJob(tx, 'appeal.notify', { appealId: appeal.id, event, status: appeal.status }, { dedupeKey: `appeal:${appeal.id}:${event}:${Date.now()}` });
+  await queueStatusNotice(tx, appeal, event);
 }
 
 // ---- Reading -----------------------------------------------------------------------------------
@@ -419,7 +419,7 @@ export async function requestSupport(db: Db, rawCode: string, contact: string | 
       .values({ appealId: row.id, supporterKey: c.key, codeHash: sha256(`${row.id}:${code}`), expiresAt: new Date(Date.now() + SUPPORT_CODE_MINUTES * 60_000) })
       .returning({ id: supportChallenges.id });
     const text = `openbeat: код подтверждения поддержки предложения ${row.code}: ${code}. Действует ${SUPPORT_CODE_MINUTES} мин.`;
-    await enqueueJob(tx, 'notify.direct', { channel: c.channel, to: c.to, text, subject: `openbeat ${row.code}` }, { dedupeKey: `support:${challenge!.id}`, maxAttempts: 5 });
+    await enqueueMessage(tx, { channel: c.channel, recipient: c.to, text, subject: `openbeat ${row.code}`, purpose: 'support.code', refId: challenge!.id, idempotencyKey: `support:${challenge!.id}`, validHours: 1 });
     return { challengeId: challenge!.id, supportCount: row.supportCount, supported: false, sentTo: c.shown };
   });
 }

@@ -2,6 +2,6 @@
 // public timelines, drug-advert tracking (п.3) and proposals with supports (п.1).
 export { appealsRoutes } from './appeals.routes.js';
 export { open311Routes } from './open311/open311.routes.js';
-export { appealNotifyHandler, directNotifyHandler } from './appeals.notify.js';
+export { configureAppealNotices } from './appeals.notify.js';
 export { drugAdvertStats, issueApiKey, listApiKeys } from './appeals.service.js';
 export { loadAppealsDemo } from './appeals.demo.js';

@@ -9,6 +9,7 @@ import { linkDemoInspectorAccount, loadPrecinctsDemo } from '../precincts/index.
 import { loadAppealsDemo } from '../appeals/index.js';
 import { loadCrimeDemo } from '../crime/index.js';
 import { loadPatrolDemo } from '../patrol/index.js';
+import { loadTowingDemo } from '../towing/index.js';
 import { recordAudit, systemActor } from '../platform/audit/audit.service.js';
 import { generatePassword } from '../platform/auth/passwords.js';
 import { staffRoles } from '../platform/auth/roles.js';
@@ -29,7 +30,7 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
 }
 
 /** Loads geography, the council and the seed report as the first period. Idempotent per empty database. */
-export async function loadDemoData(db: Db, log: Pick<Logger, 'info'>, options: { photos?: PhotoStore } = {}): Promise<void> {
+export async function loadDemoData(db: Db, log: Pick<Logger, 'info'>, options: { photos?: PhotoStore; publicUrl?: string } = {}): Promise<void> {
   const commissionId = await db.transaction(async (tx) => {
     for (const d of almatyDistricts) {
       await upsertDistrict(tx, d);
@@ -69,6 +70,8 @@ export async function loadDemoData(db: Db, log: Pick<Logger, 'info'>, options: {
   log.info({ ...patrolDemo }, 'demo data loaded: patrol sectors and routes in the numbers of п.6 (synthetic shapes)');
   const crimeDemo = await loadCrimeDemo(db, systemActor);
   log.info({ ...crimeDemo }, 'demo data loaded: synthetic incident register (two years, hotspots, near repeats)');
+  const towingDemo = await loadTowingDemo(db, systemActor, options.publicUrl);
+  log.info({ ...towingDemo }, 'demo data loaded: synthetic impound lots, vehicle registry and two weeks of tows');
 }
 
 export interface DemoAccount {
@@ -92,7 +95,8 @@ export async function createDemoAccounts(db: Db, demoPassword: string | undefine
       username,
       displayName: `Demo ${role} (synthetic)`,
       role,
-      scope: role === 'inspector' ? { kind: 'district', districtId: 'almaly' } : { kind: 'city' },
+      // the inspector and the tow operator work in one district; the other demo roles city-wide
+      scope: role === 'inspector' || role === 'tow_operator' ? { kind: 'district', districtId: 'almaly' } : { kind: 'city' },
       password,
     });
     if (role === 'inspector') await linkDemoInspectorAccount(db, created.user.id, 'almaly');

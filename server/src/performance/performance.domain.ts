@@ -8,7 +8,7 @@ export const measureStatuses = ['planned', 'in_progress', 'done', 'overdue', 'ca
 export type MeasureStatus = (typeof measureStatuses)[number];
 
 /** What an indicator counts in. `per_100k` = per 100 000 residents. */
-export const indicatorUnits = ['count', 'percent', 'per_100k', 'tenge', 'residents', 'days'] as const;
+export const indicatorUnits = ['count', 'percent', 'per_100k', 'tenge', 'residents', 'days', 'minutes'] as const;
 export type IndicatorUnit = (typeof indicatorUnits)[number];
 
 export const directions = ['lower_better', 'higher_better'] as const;

@@ -264,7 +264,7 @@ export function valueProblem(indicator: Pick<repo.IndicatorRow, 'measure'>, valu
   if (Math.abs(value) > MAX_INDICATOR_VALUE) return `${value} is beyond any plausible figure (at most ${MAX_INDICATOR_VALUE})`;
   if (indicator.measure === 'percent' && (value < 0 || value > 100)) return `a percentage must be between 0 and 100, not ${value}`;
   if (['count', 'residents'].includes(indicator.measure) && (value < 0 || !Number.isInteger(value))) return `a count must be a whole number of 0 or more, not ${value}`;
-  if (['per_100k', 'tenge', 'days'].includes(indicator.measure) && value < 0) return `this figure cannot be negative (${value})`;
+  if (['per_100k', 'tenge', 'days', 'minutes'].includes(indicator.measure) && value < 0) return `this figure cannot be negative (${value})`;
   return null;
 }
 

@@ -33,8 +33,33 @@ const configSchema = z.object({
   PUBLIC_MAP_K: z.coerce.number().int().min(2).max(1000).default(5),
   /** When set, the demo data issues an Open311 API key with exactly this value (otherwise a random one, printed once). */
   OPEN311_DEMO_KEY: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
-  /** Where notices to residents go: the development log files (DATA_DIR/sms.log, email.log) by default. */
-  NOTIFY_PROVIDER: z.enum(['log']).default('log'),
+  /**
+   * Where SMS go: `log` (the default) appends them to DATA_DIR/sms.log; `smpp` sends to an SMS centre over
+   * SMPP 3.4; `http` to an HTTP gateway. E-mail goes to DATA_DIR/email.log.
+   */
+  SMS_PROVIDER: z.enum(['log', 'smpp', 'http']).default('log'),
+  /** The sender name (alphanumeric, up to 11 characters) or number the owner sees. */
+  SMS_SENDER: z.string().min(1).max(16).default('POLICE'),
+  /** SMPP: smpp://host:port, the account, and how many messages may await the centre's answer at once. */
+  SMPP_URL: z.string().regex(/^smpps?:\/\/[^/\s]+:\d+$/, 'use smpp://host:port').optional(),
+  SMPP_SYSTEM_ID: z.string().min(1).max(16).optional(),
+  SMPP_PASSWORD: z.string().min(1).max(9).optional(),
+  SMPP_SYSTEM_TYPE: z.string().max(13).optional(),
+  SMPP_WINDOW: z.coerce.number().int().min(1).max(1000).default(50),
+  /** HTTP gateway: its base URL and bearer token. */
+  SMS_HTTP_URL: z.string().url().optional(),
+  SMS_HTTP_TOKEN: z.string().min(8).optional(),
+  /** How long a sender holds a message it is sending; another sender resubmits it (same key) after this. */
+  MESSAGE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Wrong tow look-ups one address may make per 10 minutes (each plate also locks after 10 wrong codes an hour). */
+  TOW_LOOKUP_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+}).superRefine((c, ctx) => {
+  if (c.SMS_PROVIDER === 'smpp') {
+    for (const key of ['SMPP_URL', 'SMPP_SYSTEM_ID', 'SMPP_PASSWORD'] as const) if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when SMS_PROVIDER=smpp' });
+  }
+  if (c.SMS_PROVIDER === 'http') {
+    for (const key of ['SMS_HTTP_URL', 'SMS_HTTP_TOKEN'] as const) if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when SMS_PROVIDER=http' });
+  }
 });
 
 export type AppConfig = z.infer<typeof configSchema> & { dataDir: string; trustProxy: boolean | string[] };

@@ -159,11 +159,4 @@ export function totalWorkload(parts: readonly { population: number | null; inspe
   return workload(anyKnown ? population : null, inspectors, norms);
 }
 
-/** Normalises a Kazakhstan phone number to E.164 (+7XXXXXXXXXX), or null when it is not one. */
-export function normalizeKzPhone(raw: string): string | null {
-  const digits = raw.replace(/[^\d+]/g, '');
-  const d = digits.startsWith('+') ? digits.slice(1) : digits;
-  if (/^[78]\d{10}$/.test(d)) return `+7${d.slice(1)}`;
-  if (/^\d{10}$/.test(d) && /^[67]/.test(d)) return `+7${d}`;
-  return null;
-}
+export { normalizeKzPhone } from '../platform/phones.js';

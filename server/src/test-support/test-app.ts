@@ -29,7 +29,7 @@ export async function createTestApp(options: { serveWeb?: boolean } = {}): Promi
   const testDb = await openTestDatabase();
   // Photos and notification logs go to a folder of this test's own, removed on close.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openbeat-test-data-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', APPEAL_RATE_LIMIT: '1000', DATA_DIR: dataDir });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', APPEAL_RATE_LIMIT: '1000', TOW_LOOKUP_RATE_LIMIT: '1000', DATA_DIR: dataDir });
   const app = await buildApp({ config, database: testDb.database, serveWeb: options.serveWeb ?? false, logger: false });
   await app.ready();
   const db = testDb.database.db;

@@ -31,6 +31,8 @@ export async function adminQuery(base: string, statement: string): Promise<void>
 
 export interface TestDatabase {
   database: Database;
+  /** PostgreSQL: this database's URL, for another process to open it. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -41,9 +43,11 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   if (testDatabaseUrl) {
     const name = randomDbName('openbeat_test');
     await adminQuery(testDatabaseUrl, `create database ${name} template ${template}`);
-    const database = await openDatabase({ databaseUrl: databaseUrlFor(testDatabaseUrl, name), poolSize: 4 });
+    const url = databaseUrlFor(testDatabaseUrl, name);
+    const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
     return {
       database,
+      url,
       drop: async () => {
         await database.close();
         await adminQuery(testDatabaseUrl, `drop database if exists ${name} with (force)`);

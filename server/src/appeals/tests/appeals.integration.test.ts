@@ -6,11 +6,10 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkingCalendar, type CalendarOverride } from '../../platform/calendar/working-calendar.js';
 import { queryRows } from '../../platform/db/db.js';
-import { JobWorker } from '../../platform/jobs/jobs.service.js';
-import { LogFileProvider } from '../../platform/notify/notify.js';
+import { LogFileProvider } from '../../platform/notify/log-provider.js';
+import { MessageSender } from '../../platform/notify/sender.js';
 import { problemOf, useTestApp, type TestApp } from '../../test-support/test-app.js';
 import { testDriver } from '../../test-support/test-database.js';
-import { appealNotifyHandler, directNotifyHandler } from '../appeals.notify.js';
 
 const t = useTestApp();
 
@@ -101,13 +100,9 @@ async function calendar(): Promise<WorkingCalendar> {
   return new WorkingCalendar(overrides.map((o): CalendarOverride => ({ date: o.date, kind: o.kind })));
 }
 
-/** The notification worker the server runs, over this test's DATA_DIR. */
-function notifyWorker(): JobWorker {
-  const provider = new LogFileProvider(t.dataDir);
-  const worker = new JobWorker(t.db);
-  worker.register('appeal.notify', appealNotifyHandler(t.db, provider, 'https://openbeat.test'));
-  worker.register('notify.direct', directNotifyHandler(provider));
-  return worker;
+/** The message sender the server runs, with the development providers over this test's DATA_DIR. */
+function notifyWorker(): MessageSender {
+  return new MessageSender(t.db, { sms: new LogFileProvider(t.dataDir, 'sms'), email: new LogFileProvider(t.dataDir, 'email') });
 }
 
 interface SmsLine {

@@ -38,8 +38,8 @@ interface Claimed {
 
 type Outcome =
   | { kind: 'accepted'; id: number; attempt: number; provider: string; providerIds: string[]; duplicate: boolean; detail: string; at: Date }
-  | { kind: 'retry'; id: number; attempt: number; providerStatus: string; detail: string; delayMs: number; last: boolean }
-  | { kind: 'failed'; id: number; attempt: number; providerStatus: string; detail: string };
+  | { kind: 'retry'; id: number; attempt: number; providerStatus: string; detail: string; delayMs: number; last: boolean; at: Date }
+  | { kind: 'failed'; id: number; attempt: number; providerStatus: string; detail: string; at: Date };
 
 /** A receipt that named no known message yet (its acceptance may still be on its way to the table). */
 interface PendingReceipt {
@@ -182,10 +182,11 @@ export class MessageSender {
       this.outcomes.push({ kind: 'accepted', id: row.id, attempt, provider: provider.name, providerIds: accepted.providerIds, duplicate: accepted.duplicate, detail: accepted.detail, at: new Date() });
     } catch (error) {
       if (error instanceof PermanentFailure) {
-        this.outcomes.push({ kind: 'failed', id: row.id, attempt, providerStatus: error.providerStatus, detail: error.message });
+        this.outcomes.push({ kind: 'failed', id: row.id, attempt, providerStatus: error.providerStatus, detail: error.message, at: new Date() });
       } else {
         const temporary = error instanceof TemporaryFailure ? error : null;
-        const delayMs = Math.max(backoffMs(attempt), temporary?.retryAfterMs ?? 0);
+        // a provider's Retry-After is honoured up to a day (the message expires long before anything longer matters)
+        const delayMs = Math.min(86_400_000, Math.max(backoffMs(attempt), temporary?.retryAfterMs ?? 0));
         this.outcomes.push({
           kind: 'retry',
           id: row.id,
@@ -194,6 +195,7 @@ export class MessageSender {
           detail: error instanceof Error ? error.message : String(error),
           delayMs,
           last: attempt >= this.maxAttempts,
+          at: new Date(),
         });
       }
     }
@@ -259,10 +261,10 @@ export class MessageSender {
           const statusOf = (o: Outcome) => (o.kind === 'accepted' ? 'OK' : o.providerStatus);
           const detailOf = (o: Outcome) => (o.kind === 'accepted' ? `${o.providerIds.join(',')}: ${o.detail}` : o.detail);
           await tx.execute(sql`
-            insert into message_events (message_id, kind, attempt, worker_id, provider_status, detail)
-            select u.id, u.kind, u.attempt, ${this.workerId}, u.status, u.detail
-            from unnest(${sql.param(outcomes.map((o) => o.id))}::bigint[], ${sql.param(outcomes.map(kindOf))}::text[], ${sql.param(outcomes.map((o) => o.attempt))}::int[],
-                        ${sql.param(outcomes.map(statusOf))}::text[], ${sql.param(outcomes.map((o) => detailOf(o).slice(0, 1000)))}::text[]) as u(id, kind, attempt, status, detail)`);
+            insert into message_events (message_id, kind, at, attempt, worker_id, provider_status, detail)
+            select u.id, u.kind, u.at, u.attempt, ${this.workerId}, u.status, u.detail
+            from unnest(${sql.param(outcomes.map((o) => o.id))}::bigint[], ${sql.param(outcomes.map(kindOf))}::text[], ${sql.param(outcomes.map((o) => o.at.toISOString()))}::timestamptz[],
+                        ${sql.param(outcomes.map((o) => o.attempt))}::int[], ${sql.param(outcomes.map(statusOf))}::text[], ${sql.param(outcomes.map((o) => detailOf(o).slice(0, 1000)))}::text[]) as u(id, kind, at, attempt, status, detail)`);
         }
         if (receipts.length > 0) this.receipts.push(...(await this.applyReceipts(tx, receipts)));
       });
@@ -312,17 +314,22 @@ export class MessageSender {
     return waiting;
   }
 
-  /** Sends everything due and records it (tests, the CLI): returns when nothing is queued, due or in flight. */
-  async drain(): Promise<void> {
+  /**
+   * Sends everything due and records it (tests, the CLI): returns, when nothing is queued, due or in
+   * flight, how many submissions it made.
+   */
+  async drain(): Promise<number> {
+    let total = 0;
     for (;;) {
       await this.expire();
       const claimed = await this.fill();
+      total += claimed;
       await Promise.allSettled([...this.inFlight.values()]);
       await this.flush();
       if (claimed === 0 && this.inFlight.size === 0) {
         // receipts that came in while recording may name messages just recorded
         if (this.receipts.length > 0) await this.flush();
-        return;
+        return total;
       }
     }
   }

@@ -59,6 +59,8 @@ export function useScorecardFormat() {
           return t('scorecards.units.residents', { value: f.decimal.format(v) });
         case 'days':
           return t('scorecards.units.days', { value: f.decimal.format(v) });
+        case 'minutes':
+          return t('scorecards.units.minutes', { value: f.decimal.format(v) });
         default:
           return f.decimal.format(v);
       }
@@ -78,7 +80,7 @@ export function useScorecardFormat() {
       if (v === null || v === undefined) return '—';
       const signedValue = f.signed.format(v);
       if (unit === 'percent') return t('scorecards.units.points', { value: signedValue });
-      if (unit === 'per_100k' || unit === 'residents' || unit === 'days') return t(`scorecards.units.${unit}`, { value: signedValue });
+      if (unit === 'per_100k' || unit === 'residents' || unit === 'days' || unit === 'minutes') return t(`scorecards.units.${unit}`, { value: signedValue });
       if (unit === 'tenge') return `${signedValue} ₸`;
       return signedValue;
     },
