@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { StaffRole } from '../../server/src/platform/auth/roles.js';
+import type { Scope, StaffRole } from '../../server/src/platform/auth/roles.js';
 import { launchBrowser, phone, seriousViolations } from './browser.js';
-import { startE2eServer, type E2eServer } from './server.js';
+import { startE2eServer, type E2eServer, type E2eServerOptions } from './server.js';
 
 export interface Journey {
   /** The running server; only valid inside a test or hook. */
@@ -12,8 +12,13 @@ export interface Journey {
   expectAccessible(page: Page): Promise<void>;
   /** A phone page never scrolls sideways. */
   expectNoSideScroll(page: Page): Promise<void>;
-  /** Signs a fresh staff account of that role in through the login page. */
-  login(page: Page, role: StaffRole): Promise<void>;
+  /** Signs a fresh staff account of that role (city-wide unless a scope is given) in through the login page. */
+  login(page: Page, role: StaffRole, scope?: Scope): Promise<void>;
+}
+
+export interface JourneyOptions {
+  /** Options of the suite's server, made when it starts (e.g. an SMS provider bound to a test SMSC). */
+  server?: () => E2eServerOptions | Promise<E2eServerOptions>;
 }
 
 /**
@@ -21,13 +26,13 @@ export interface Journey {
  * `describe`, closed after it, and an uncaught page error failing the test that caused it.
  * Call it at the top of a `describe.skipIf(!browserAvailable)(…)` body.
  */
-export function useJourney(): Journey {
+export function useJourney(options: JourneyOptions = {}): Journey {
   let server: E2eServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startE2eServer();
+    server = await startE2eServer(await options.server?.());
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -67,8 +72,8 @@ export function useJourney(): Journey {
       expect(overflow).toBeLessThanOrEqual(0);
     },
 
-    async login(page, role) {
-      const { username, password } = await server.account(role);
+    async login(page, role, scope) {
+      const { username, password } = await server.account(role, scope);
       await page.goto('/login');
       await page.getByLabel('Имя пользователя').fill(username);
       await page.getByLabel('Пароль').fill(password);

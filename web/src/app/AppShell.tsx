@@ -34,6 +34,7 @@ export function AppShell() {
     { to: '/crime', label: t('crimeMap.nav') },
     { to: '/appeals', label: t('nav.appeals') },
     { to: '/proposals', label: t('nav.proposals') },
+    { to: '/car', label: t('towing.nav') },
     { to: '/scorecards', label: t('scorecards.nav.scorecards') },
     { to: '/trust', label: t('scorecards.nav.trust') },
     { to: '/audit', label: t('nav.audit') },

@@ -3,10 +3,12 @@ import { createBrowserRouter } from 'react-router';
 import { ADMINS, APPEAL_HANDLERS, CRIME_ANALYSTS, CRIME_MAP_READERS, IMPORTERS, INDICATOR_DEFINERS, PRECINCT_EDITORS, VALUE_EDITORS } from '../features/auth/roles';
 import { RequireRole } from '../features/auth/RequireRole';
 import { PATROL_READERS } from '../features/patrol/patrol.api';
+import { TOW_ADMINS, TOW_FIGURE_READERS, TOW_FOLLOWERS, TOW_OPERATORS } from '../features/towing/towing.api';
 import { AppealNewPage } from '../pages/AppealNewPage';
 import { AppealsPage } from '../pages/AppealsPage';
 import { AppealTrackPage } from '../pages/AppealTrackPage';
 import { AuditPage } from '../pages/AuditPage';
+import { CarLookupPage } from '../pages/CarLookupPage';
 import { CrimeMapPage } from '../pages/CrimeMapPage';
 import { InspectorFinderPage } from '../pages/InspectorFinderPage';
 import { InspectorPage } from '../pages/InspectorPage';
@@ -42,6 +44,11 @@ const StaffCrimeMapPage = lazy(() => import('../pages/StaffCrimeMapPage').then((
 const StaffCrimeImportPage = lazy(() => import('../pages/StaffCrimeImportPage').then((m) => ({ default: m.StaffCrimeImportPage })));
 const StaffCrimeForecastsPage = lazy(() => import('../pages/StaffCrimeForecastsPage').then((m) => ({ default: m.StaffCrimeForecastsPage })));
 const StaffPatrolPage = lazy(() => import('../pages/StaffPatrolPage').then((m) => ({ default: m.StaffPatrolPage })));
+const StaffTowingPage = lazy(() => import('../pages/StaffTowingPage').then((m) => ({ default: m.StaffTowingPage })));
+const StaffTowNewPage = lazy(() => import('../pages/StaffTowNewPage').then((m) => ({ default: m.StaffTowNewPage })));
+const StaffTowPage = lazy(() => import('../pages/StaffTowPage').then((m) => ({ default: m.StaffTowPage })));
+const StaffTowFiguresPage = lazy(() => import('../pages/StaffTowFiguresPage').then((m) => ({ default: m.StaffTowFiguresPage })));
+const StaffTowingSettingsPage = lazy(() => import('../pages/StaffTowingSettingsPage').then((m) => ({ default: m.StaffTowingSettingsPage })));
 const AdminOpen311Page = lazy(() => import('../pages/AdminOpen311Page').then((m) => ({ default: m.AdminOpen311Page })));
 const AdminUsersPage = lazy(() => import('../pages/AdminUsersPage').then((m) => ({ default: m.AdminUsersPage })));
 
@@ -72,6 +79,8 @@ export const router = createBrowserRouter([
       { path: 'appeals/new', element: <AppealNewPage /> },
       { path: 'appeals/:code', element: <AppealTrackPage /> },
       { path: 'proposals', element: <ProposalsPage /> },
+      { path: 'car', element: <CarLookupPage /> },
+      { path: 'c/:token', element: <CarLookupPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'open-data', element: <OpenDataPage /> },
       { path: 'login', element: <LoginPage /> },
@@ -191,6 +200,56 @@ export const router = createBrowserRouter([
           <RequireRole roles={PATROL_READERS}>
             <Deferred>
               <StaffPatrolPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/towing',
+        element: (
+          <RequireRole roles={TOW_FOLLOWERS}>
+            <Deferred>
+              <StaffTowingPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/towing/new',
+        element: (
+          <RequireRole roles={TOW_OPERATORS}>
+            <Deferred>
+              <StaffTowNewPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/towing/figures',
+        element: (
+          <RequireRole roles={TOW_FIGURE_READERS}>
+            <Deferred>
+              <StaffTowFiguresPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/towing/settings',
+        element: (
+          <RequireRole roles={TOW_ADMINS}>
+            <Deferred>
+              <StaffTowingSettingsPage />
+            </Deferred>
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'staff/towing/:id',
+        element: (
+          <RequireRole roles={TOW_FOLLOWERS}>
+            <Deferred>
+              <StaffTowPage />
             </Deferred>
           </RequireRole>
         ),

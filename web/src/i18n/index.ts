@@ -29,11 +29,14 @@ import crimeAnalysisEn from './crime-analysis/en.json';
 import patrolRu from './patrol/ru.json';
 import patrolKk from './patrol/kk.json';
 import patrolEn from './patrol/en.json';
+import towingRu from './towing/ru.json';
+import towingKk from './towing/kk.json';
+import towingEn from './towing/en.json';
 
 // Each feature keeps its strings in its own folder, merged here under the feature's key.
-export const ru = { ...ruCore, scorecards: scorecardsRu, performanceStaff: staffRu, precincts: precinctsRu, appeals: appealsRu, appealsStaff: appealsStaffRu, crimeMap: crimeMapRu, crimeAnalysis: crimeAnalysisRu, patrol: patrolRu };
-const kk = { ...kkCore, scorecards: scorecardsKk, performanceStaff: staffKk, precincts: precinctsKk, appeals: appealsKk, appealsStaff: appealsStaffKk, crimeMap: crimeMapKk, crimeAnalysis: crimeAnalysisKk, patrol: patrolKk } satisfies typeof ru;
-const en = { ...enCore, scorecards: scorecardsEn, performanceStaff: staffEn, precincts: precinctsEn, appeals: appealsEn, appealsStaff: appealsStaffEn, crimeMap: crimeMapEn, crimeAnalysis: crimeAnalysisEn, patrol: patrolEn } satisfies typeof ru;
+export const ru = { ...ruCore, scorecards: scorecardsRu, performanceStaff: staffRu, precincts: precinctsRu, appeals: appealsRu, appealsStaff: appealsStaffRu, crimeMap: crimeMapRu, crimeAnalysis: crimeAnalysisRu, patrol: patrolRu, towing: towingRu };
+const kk = { ...kkCore, scorecards: scorecardsKk, performanceStaff: staffKk, precincts: precinctsKk, appeals: appealsKk, appealsStaff: appealsStaffKk, crimeMap: crimeMapKk, crimeAnalysis: crimeAnalysisKk, patrol: patrolKk, towing: towingKk } satisfies typeof ru;
+const en = { ...enCore, scorecards: scorecardsEn, performanceStaff: staffEn, precincts: precinctsEn, appeals: appealsEn, appealsStaff: appealsStaffEn, crimeMap: crimeMapEn, crimeAnalysis: crimeAnalysisEn, patrol: patrolEn, towing: towingEn } satisfies typeof ru;
 
 export const STORAGE_KEY = 'openbeat.lang';
 

@@ -45,6 +45,9 @@ export function HomePage() {
           <LinkCard to="/trust" title={t('scorecards.nav.trust')} icon="♡">
             {t('scorecards.teaser.trustCard')}
           </LinkCard>
+          <LinkCard to="/car" title={t('towing.nav')} icon="P">
+            {t('towing.homeCard')}
+          </LinkCard>
           <LinkCard to="/audit" title={t('nav.audit')} icon="⛓">
             {t('home.cards.audit')}
           </LinkCard>

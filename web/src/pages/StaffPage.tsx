@@ -11,6 +11,7 @@ import { PerformanceWorkspace } from '../features/performance-staff/PerformanceW
 import { ReportExportLinks } from '../features/recommendations/ReportExportLinks';
 import { useDistricts } from '../features/reference/useReference';
 import { AdminWorkspace, CouncilWorkspace, EditorWorkspace, OtherRoleWorkspace } from '../features/staff/StaffWorkspaces';
+import { seesTowing, TowingWorkspace } from '../features/towing/TowingWorkspace';
 import { useLocale } from '../i18n/useLocale';
 import { usePageTitle } from '../ui/usePageTitle';
 
@@ -41,6 +42,7 @@ export function StaffPage() {
   const isCouncil = user.role === 'council' || user.role === 'admin';
   const isAdmin = user.role === 'admin';
   const isAnalyst = hasRole(user, INDICATOR_DEFINERS);
+  const isTowOperator = user.role === 'tow_operator';
 
   return (
     <div className="page">
@@ -55,6 +57,7 @@ export function StaffPage() {
           {t('staff.logout')}
         </button>
       </header>
+      {isTowOperator ? <TowingWorkspace user={user} /> : null}
       {isAdmin ? <AdminWorkspace /> : null}
       {isEditor ? <EditorWorkspace /> : null}
       <PerformanceWorkspace user={user} />
@@ -62,7 +65,8 @@ export function StaffPage() {
       {hasRole(user, CRIME_MAP_READERS) ? <CrimeMapWorkspace /> : null}
       {hasRole(user, CRIME_ANALYSTS) ? <CrimeAnalysisWorkspace /> : null}
       {hasRole(user, PATROL_READERS) ? <PatrolWorkspace /> : null}
-      {!isEditor && !isCouncil && !isAdmin && !isAnalyst ? <OtherRoleWorkspace /> : null}
+      {seesTowing(user) && !isTowOperator ? <TowingWorkspace user={user} /> : null}
+      {!isEditor && !isCouncil && !isAdmin && !isAnalyst && !isTowOperator ? <OtherRoleWorkspace /> : null}
       {hasRole(user, REPORT_EXPORTERS) ? (
         <section className="panel" aria-labelledby="export-title">
           <h2 id="export-title">{t('export.title')}</h2>
