@@ -13,8 +13,10 @@ import { MAX_TOW_PHOTOS } from './towing.domain.js';
 import { importRegistryCsv, type VehicleRegistry } from './towing.registry.js';
 import {
   callBody,
+  callListSchema,
   cancelBody,
   figuresQuery,
+  figuresSchema,
   lookupBody,
   lookupResultSchema,
   lotSchema,
@@ -24,9 +26,12 @@ import {
   releaseBody,
   templateBody,
   templateParams,
+  templatePreviewSchema,
   templateSchema,
+  towDetailSchema,
   towIdParams,
   towListQuery,
+  towListSchema,
   towPhotoParams,
 } from './towing.schema.js';
 import * as service from './towing.service.js';
@@ -78,7 +83,7 @@ export const towingRoutes: FastifyPluginAsyncZod<TowingRoutesOptions> = async (a
         tags: ['towing'],
         summary: 'Register a tow: JSON, or multipart with the field `tow` (JSON) and up to 4 files `photo`. The owner’s SMS is queued in the same transaction, or the tow is flagged for a call.',
         consumes: ['application/json', 'multipart/form-data'],
-        response: { 201: z.looseObject({ id: z.string(), smsQueued: z.boolean() }), ...uploadErrors },
+        response: { 201: towDetailSchema.extend({ smsQueued: z.boolean() }), ...uploadErrors },
       },
     },
     async (request, reply) => {
@@ -98,19 +103,19 @@ export const towingRoutes: FastifyPluginAsyncZod<TowingRoutesOptions> = async (a
 
   app.get(
     '/api/v1/towing/tows',
-    { config: { access: followers }, schema: { tags: ['towing'], summary: "A day's tows (default today, Almaty time) with their SMS status; toCall=true for the owners not reached", querystring: towListQuery } },
+    { config: { access: followers }, schema: { tags: ['towing'], summary: "A day's tows (default today, Almaty time) with their SMS status; toCall=true for the owners not reached", querystring: towListQuery, response: { 200: towListSchema, ...errorResponses } } },
     async (request) => service.listTows(db, principalOf(request), request.query),
   );
 
   app.get(
     '/api/v1/towing/call-list',
-    { config: { access: followers }, schema: { tags: ['towing'], summary: 'Tows whose owner has not been reached (no contact, SMS failed or expired) and nobody has called' } },
+    { config: { access: followers }, schema: { tags: ['towing'], summary: 'Tows whose owner has not been reached (no contact, SMS failed or expired) and nobody has called', response: { 200: callListSchema, ...errorResponses } } },
     async (request) => ({ items: await service.callList(db, principalOf(request)) }),
   );
 
   app.get(
     '/api/v1/towing/tows/:id',
-    { config: { access: followers }, schema: { tags: ['towing'], summary: 'A tow with every step of its messages', params: towIdParams } },
+    { config: { access: followers }, schema: { tags: ['towing'], summary: 'A tow with every step of its messages', params: towIdParams, response: { 200: towDetailSchema, ...errorResponses } } },
     async (request) => service.towDetail(db, principalOf(request), request.params.id),
   );
 
@@ -126,7 +131,7 @@ export const towingRoutes: FastifyPluginAsyncZod<TowingRoutesOptions> = async (a
   );
 
   const step = <B extends z.ZodType>(path: string, summary: string, body: B, run: (request: FastifyRequest, id: string, body: z.infer<B>) => Promise<unknown>) =>
-    app.post(path, { config: { access: path.endsWith('/call') ? followers : operators }, schema: { tags: ['towing'], summary, params: towIdParams, body, response: { 200: z.looseObject({ id: z.string(), status: z.string() }), ...errorResponses, 409: problemSchema } } }, async (request) => {
+    app.post(path, { config: { access: path.endsWith('/call') ? followers : operators }, schema: { tags: ['towing'], summary, params: towIdParams, body, response: { 200: towDetailSchema, ...errorResponses, 409: problemSchema } } }, async (request) => {
       await run(request, (request.params as { id: string }).id, request.body as z.infer<B>);
       return service.towDetail(db, principalOf(request), (request.params as { id: string }).id);
     });
@@ -137,7 +142,7 @@ export const towingRoutes: FastifyPluginAsyncZod<TowingRoutesOptions> = async (a
 
   app.get(
     '/api/v1/towing/figures',
-    { config: { access: figureReaders }, schema: { tags: ['towing'], summary: 'Per day: tows, SMS queued and delivered, the share delivered, the median time to delivery, owners to call', querystring: figuresQuery } },
+    { config: { access: figureReaders }, schema: { tags: ['towing'], summary: 'Per day: tows, SMS queued and delivered, the share delivered, the median time to delivery, owners to call', querystring: figuresQuery, response: { 200: figuresSchema, ...errorResponses } } },
     async (request) => ({ days: await service.dailyFigures(db, principalOf(request), request.query) }),
   );
 
@@ -155,7 +160,7 @@ export const towingRoutes: FastifyPluginAsyncZod<TowingRoutesOptions> = async (a
 
   app.post(
     '/api/v1/towing/templates/:purpose/:lang/preview',
-    { config: { access: admins }, schema: { tags: ['towing'], summary: 'How a text would go out: filled with sample values, its encoding, characters and parts; unknown or missing placeholders', params: templateParams, body: templateBody } },
+    { config: { access: admins }, schema: { tags: ['towing'], summary: 'How a text would go out: filled with sample values, its encoding, characters and parts; unknown or missing placeholders', params: templateParams, body: templateBody, response: { 200: templatePreviewSchema, ...errorResponses } } },
     async (request) => service.previewTemplate(db, request.params.purpose, request.params.lang, request.body.text, publicUrl),
   );
 

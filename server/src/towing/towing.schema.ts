@@ -83,6 +83,8 @@ export const templateSchema = z
     lang: z.enum(['ru', 'kk']),
     text: z.string(),
     isDefault: z.boolean(),
+    /** The text the service ships with, to go back to. */
+    defaultText: z.string(),
     fields: z.array(z.string()),
     preview: z.object({ text: z.string(), encoding: z.enum(['gsm7', 'ucs2']), units: z.number(), segments: z.number(), perSegment: z.number() }),
   })
@@ -97,3 +99,72 @@ export const registryImportSchema = z
     examples: z.array(z.object({ row: z.number().int(), reason: z.string() })),
   })
   .meta({ id: 'VehicleRegistryImport' });
+
+const messageStateSchema = z.object({ status: z.enum(['queued', 'sending', 'sent', 'delivered', 'failed', 'expired']), attempts: z.number().int(), sentAt: z.string().nullable(), deliveredAt: z.string().nullable(), failureReason: z.string().nullable() });
+
+/** A tow as the staff lists show it. The owner's phone is never in it; who collected the car is, for staff. */
+export const towSummarySchema = z
+  .object({
+    id: z.string(),
+    plate: z.string(),
+    plateFormat: z.string(),
+    make: z.string(),
+    colour: z.string(),
+    towedAt: z.string(),
+    towedFromAddress: z.string().nullable(),
+    status: z.enum(towStatuses),
+    districtId: z.string(),
+    lot: z.object({ code: z.string(), name: localizedTextSchema }).nullable(),
+    reasonCode: z.string(),
+    reasonArticle: localizedTextSchema.nullable(),
+    fine: z.number().int(),
+    truck: z.string(),
+    ownerContact: z.enum(['registry', 'none']),
+    message: messageStateSchema.nullable(),
+    toCall: z.boolean().describe('the owner has not been reached (no contact, or the SMS failed or expired) and nobody has called'),
+    calledAt: z.string().nullable(),
+    photos: z.number().int(),
+    synthetic: z.boolean(),
+  })
+  .meta({ id: 'TowSummary' });
+
+export const towListSchema = z.object({ day: z.string(), items: z.array(towSummarySchema) }).meta({ id: 'TowList' });
+export const callListSchema = z.object({ items: z.array(towSummarySchema) }).meta({ id: 'TowCallList' });
+
+export const towDetailSchema = towSummarySchema
+  .extend({
+    plateAsWritten: z.string(),
+    plateOverrideReason: z.string().nullable(),
+    place: z.object({ lon: z.number(), lat: z.number() }).nullable(),
+    reason: z.object({ code: z.string(), article: localizedTextSchema, text: localizedTextSchema }).nullable(),
+    lotDetail: lotPublicSchema.extend({ code: z.string() }).nullable(),
+    atLotAt: z.string().nullable(),
+    releasedAt: z.string().nullable(),
+    releasedTo: z.string().nullable(),
+    releaseDocuments: z.string().nullable(),
+    cancelledAt: z.string().nullable(),
+    cancelReason: z.string().nullable(),
+    callNote: z.string().nullable(),
+    messageEvents: z.array(z.object({ at: z.string(), kind: z.string(), purpose: z.string(), providerStatus: z.string().nullable(), attempt: z.number().int().nullable(), detail: z.string().nullable() })),
+  })
+  .meta({ id: 'TowDetail' });
+
+export const figuresSchema = z
+  .object({
+    days: z.array(
+      z.object({
+        day: z.string(),
+        tows: z.number().int(),
+        notified: z.number().int(),
+        delivered: z.number().int(),
+        deliveredShare: z.number().nullable(),
+        medianSecondsToDelivery: z.number().nullable(),
+        toCall: z.number().int(),
+      }),
+    ),
+  })
+  .meta({ id: 'TowFigures' });
+
+export const templatePreviewSchema = z
+  .object({ text: z.string(), encoding: z.enum(['gsm7', 'ucs2']), units: z.number(), segments: z.number(), perSegment: z.number(), unknownPlaceholders: z.array(z.string()), missing: z.array(z.string()) })
+  .meta({ id: 'TowTemplatePreview' });

@@ -9,6 +9,7 @@ import { unitOf } from '../platform/auth/roles.js';
 import { queryRows, type Db, type DbOrTx, type Tx } from '../platform/db/db.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
 import { districtAt, districtExists } from '../platform/geography/geography.service.js';
+import type { LocalizedText } from '../platform/db/columns.js';
 import type { ProcessedPhoto } from '../platform/images/photos.js';
 import { enqueueMessage, messagesQueued } from '../platform/notify/outbox.js';
 import { messageEvents, messages } from '../platform/platform.tables.js';
@@ -101,7 +102,7 @@ export async function listTemplates(db: DbOrTx, publicUrl: string) {
     for (const lang of ['ru', 'kk'] as const) {
       const text = await templateText(db, purpose, lang);
       const preview = templatePreview(text, await sampleValues(db, lang, publicUrl));
-      out.push({ purpose, lang, text, isDefault: text === defaultTemplates[purpose][lang], fields: [...templateFields[purpose]], preview: { text: preview.text, ...preview.shape } });
+      out.push({ purpose, lang, text, isDefault: text === defaultTemplates[purpose][lang], defaultText: defaultTemplates[purpose][lang], fields: [...templateFields[purpose]], preview: { text: preview.text, ...preview.shape } });
     }
   }
   return out;
@@ -291,7 +292,7 @@ export function almatyDay(at = new Date()): string {
 }
 
 interface MessageState {
-  status: string;
+  status: 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'expired';
   attempts: number;
   sentAt: string | null;
   deliveredAt: string | null;
@@ -304,10 +305,10 @@ async function noticeStates(db: DbOrTx, towIds: string[]): Promise<Map<string, M
     .select({ refId: messages.refId, status: messages.status, attempts: messages.attempts, sentAt: messages.sentAt, deliveredAt: messages.deliveredAt, failureReason: messages.failureReason })
     .from(messages)
     .where(and(eq(messages.purpose, 'tow.notice'), inArray(messages.refId, towIds)));
-  return new Map(rows.map((r) => [r.refId!, { status: r.status, attempts: r.attempts, sentAt: r.sentAt?.toISOString() ?? null, deliveredAt: r.deliveredAt?.toISOString() ?? null, failureReason: r.failureReason }]));
+  return new Map(rows.map((r) => [r.refId!, { status: r.status as MessageState['status'], attempts: r.attempts, sentAt: r.sentAt?.toISOString() ?? null, deliveredAt: r.deliveredAt?.toISOString() ?? null, failureReason: r.failureReason }]));
 }
 
-function towSummary(tow: Tow, lots: Map<string, { code: string; name: unknown }>, reasonArticles: Map<string, unknown>, message: MessageState | null, photoCount: number) {
+function towSummary(tow: Tow, lots: Map<string, { code: string; name: LocalizedText }>, reasonArticles: Map<string, LocalizedText>, message: MessageState | null, photoCount: number) {
   const undelivered = message ? ['failed', 'expired'].includes(message.status) : tow.ownerContact === 'none';
   return {
     id: tow.id,
@@ -391,8 +392,12 @@ export async function towDetail(db: DbOrTx, principal: Principal, id: string) {
     .where(and(inArray(messages.purpose, ['tow.notice', 'tow.released']), eq(messages.refId, id)))
     .orderBy(asc(messageEvents.id)); // the order they were recorded in (a receipt's own time may precede its acceptance's by a clock tick)
   const [place] = tow.towedFrom ? await queryRows<{ lon: number; lat: number }>(db, sql`select ST_X(towed_from) as lon, ST_Y(towed_from) as lat from ${tows} where id = ${id}`) : [];
+  const [reason] = await db.select().from(towReasons).where(eq(towReasons.code, tow.reasonCode));
+  const lot = (await listLots(db)).find((l) => l.id === tow.lotId);
   return {
     ...summary!,
+    reason: reason ? { code: reason.code, article: reason.article, text: reason.text } : null,
+    lotDetail: lot ? { code: lot.code, name: lot.name, address: lot.address, hours: lot.hours, phone: lot.phone, lon: lot.lon, lat: lot.lat } : null,
     plateAsWritten: tow.plateAsWritten,
     plateOverrideReason: tow.plateOverrideReason,
     place: place ? { lon: Number(place.lon), lat: Number(place.lat) } : null,

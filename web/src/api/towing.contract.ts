@@ -1,16 +1,12 @@
-// The tow service's API (п.24) as the server defines it (STYLE §2). Requests and the answers that have a
-// response schema come from the server's Zod schemas; the staff lists, the tow detail, the daily figures and
-// the template preview have none, so they are read off the service functions' return types — with the two
-// fields the service types loosely (`lot.name`, `reasonArticle`) given their real shape here.
+// The tow service's API (п.24) as the server defines it (STYLE §2): requests and answers come from the
+// server's Zod schemas.
 //
 // The plate rules are the server's own module (server/src/towing/plates.ts, no imports), bundled: the form's
 // "fits a known format" is the very check the server applies on registration.
 import type { z } from 'zod';
 import type * as s from '../../../server/src/towing/towing.schema';
-import type * as service from '../../../server/src/towing/towing.service';
 import type { MAX_FINE_TENGE as ServerMaxFine, MAX_TOW_PHOTOS as ServerMaxPhotos, TemplateLang, TemplatePurpose, TowStatus } from '../../../server/src/towing/towing.domain';
 import type { RegistryRejectReason } from '../../../server/src/towing/towing.registry';
-import type { LocalizedText } from './types';
 
 export { displayPlate, normalizePlate, plateCharactersValid } from '../../../server/src/towing/plates';
 export type { PlateFormat } from '../../../server/src/towing/plates';
@@ -47,24 +43,14 @@ export type ReleaseInput = z.input<typeof s.releaseBody>;
 export type CancelInput = z.input<typeof s.cancelBody>;
 export type CallInput = z.input<typeof s.callBody>;
 
-interface TypedRefs {
-  lot: { code: string; name: LocalizedText } | null;
-  reasonArticle: LocalizedText | null;
-  message: { status: MessageStatus; attempts: number; sentAt: string | null; deliveredAt: string | null; failureReason: string | null } | null;
-}
-
-export type TowSummary = Omit<service.TowSummary, keyof TypedRefs> & TypedRefs;
-type ServerTowDetail = Awaited<ReturnType<typeof service.towDetail>>;
-export type TowDetail = Omit<ServerTowDetail, keyof TypedRefs> & TypedRefs;
+export type TowSummary = z.infer<typeof s.towSummarySchema>;
+export type TowDetail = z.infer<typeof s.towDetailSchema>;
 export type MessageEvent = TowDetail['messageEvents'][number];
 /** POST /tows answers the tow's detail and whether the owner's SMS was queued. */
 export type RegisteredTow = TowDetail & { smsQueued: boolean };
-export interface TowList {
-  day: string;
-  items: TowSummary[];
-}
-export type DayFigures = Awaited<ReturnType<typeof service.dailyFigures>>[number];
+export type TowList = z.infer<typeof s.towListSchema>;
+export type DayFigures = z.infer<typeof s.figuresSchema>['days'][number];
 
 export type TowTemplate = z.infer<typeof s.templateSchema>;
-export type TemplatePreview = Awaited<ReturnType<typeof service.previewTemplate>>;
+export type TemplatePreview = z.infer<typeof s.templatePreviewSchema>;
 export type RegistryImport = z.infer<typeof s.registryImportSchema>;

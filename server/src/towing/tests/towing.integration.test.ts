@@ -107,9 +107,15 @@ describe(`towing on ${testDriver}: a tow, its SMS and the owner's look-up`, () =
     [, code, token] = found as unknown as [string, string, string];
     expect(await sender().drain()).toBe(0);
     expect(smsLines().slice(before)).toHaveLength(1);
-    const detail = (await api('GET', `/api/v1/towing/tows/${towId}`, operator)).json() as { message: { status: string; deliveredAt: string | null }; messageEvents: { kind: string }[] };
+    const detailRes = await api('GET', `/api/v1/towing/tows/${towId}`, operator);
+    const detail = detailRes.json() as { message: { status: string; deliveredAt: string | null }; messageEvents: { kind: string }[]; reason: { text: { ru: string } }; lotDetail: { address: { ru: string } } };
     expect(detail.message.status).toBe('delivered');
     expect(detail.messageEvents.map((e) => e.kind)).toEqual(['accepted', 'receipt']);
+    expect(detail.reason.text.ru).toBe('Стоянка там, где она запрещена');
+    expect(detail.lotDetail.address.ru).toBe('ул. Тестовая, 1');
+    // staff see the tow, not the owner's phone or the code
+    expect(detailRes.body).not.toContain(registered.phone);
+    expect(detailRes.body).not.toContain(code);
   });
 
   it('shows the owner the lot, the reason and the fine for the plate and the code — and nothing about any person', async () => {
