@@ -262,7 +262,7 @@ describe(`HTTP gateway provider on ${testDriver}, against a local test gateway`,
         await sender.drain();
         expect((await messageOf('http:undeliverable')).status).toBe('failed');
       },
-      { timeout: 5000, interval: 50 },
+      { timeout: 20_000, interval: 50 },
     );
     expect((await messageOf('http:undeliverable')).failure_reason).toBe('the provider could not deliver it (undeliverable)');
     // the two failed queries did not stop the polling
