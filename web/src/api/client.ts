@@ -167,3 +167,15 @@ export function upload<T>(path: string, form: FormData, options: UploadOptions =
     xhr.send(form);
   });
 }
+
+/**
+ * POST a record with its photos. Without photos: plain JSON. With them: multipart (the record as JSON in
+ * the `part` field, then one `photo` field per file), so that the upload shows progress.
+ */
+export function postWithPhotos<T>(path: string, part: string, record: unknown, photos: readonly File[], options: UploadOptions = {}): Promise<T> {
+  if (photos.length === 0) return api.post<T>(path, record, options.signal ? { signal: options.signal } : {});
+  const form = new FormData();
+  form.append(part, JSON.stringify(record));
+  for (const photo of photos) form.append('photo', photo, photo.name);
+  return upload<T>(path, form, options);
+}

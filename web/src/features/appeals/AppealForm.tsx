@@ -1,25 +1,39 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { MAX_DESCRIPTION_CHARS, type AdvertKind, type AppealCategory, type AppealReceipt, type AppealSubmission } from '../../api/appeals.contract';
+import { MAX_DESCRIPTION_CHARS, MAX_PHOTO_BYTES, MAX_PHOTOS, type AdvertKind, type AppealCategory, type AppealReceipt, type AppealSubmission } from '../../api/appeals.contract';
 import type { Lang } from '../../api/types';
+import { useUploadSubmission } from '../../api/useUploadSubmission';
 import { LANGUAGES } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
 import { Select, TextArea, TextInput } from '../../ui/fields';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { FormProblems, revealProblem } from '../../ui/FormProblems';
+import type { Point } from '../../ui/map/PlaceTools';
+import { photoRefusal, PhotoPicker, type PhotoCheck } from '../../ui/PhotoPicker';
 import { UploadControls } from '../../ui/UploadControls';
 import { problemDetail } from '../../ui/useFieldProblem';
 import { appealsApi } from './appeals.api';
 import { CategoryPicker, CategoryRouting } from './CategoryPicker';
 import { partOf, type FormPart } from './fieldProblem';
-import { PhotoPicker } from './PhotoPicker';
-import { PlacePicker, type Point } from './PlacePicker';
+import { PlacePicker } from './PlacePicker';
 import { useAppealLabels } from './useAppealLabels';
 
 const MIN_DESCRIPTION_CHARS = 10;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** What the server accepts as a drug-advert link (a web address, a t.me/… address or an @channel). */
 const ADVERT_LINK = /^(https?:\/\/[^\s]{3,400}|t\.me\/[A-Za-z0-9_+/-]{3,100}|@[A-Za-z0-9_]{4,64})$/;
+
+const ACCEPTED_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'image/heif'];
+const ACCEPTED_EXTENSIONS = /\.(jpe?g|png|webp|heic|heif)$/i;
+const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif';
+
+/** The formats the server keeps; a file without a type (some phones) is judged by its name. */
+const photoProblem: PhotoCheck = (file) => {
+  const typeOk = ACCEPTED_TYPES.includes(file.type.toLowerCase()) || (file.type === '' && ACCEPTED_EXTENSIONS.test(file.name));
+  if (!typeOk) return 'type';
+  if (file.size > MAX_PHOTO_BYTES) return 'size';
+  return null;
+};
 
 /** "site.kz/x" → "https://site.kz/x"; a link that starts with a scheme, t.me/ or @ stays as typed. */
 function normalizeLink(raw: string): string {
@@ -40,7 +54,6 @@ export interface AppealFormProps {
   onSubmitted: (receipt: AppealReceipt, category: AppealCategory) => void;
 }
 
-type Phase = { name: 'editing' } | { name: 'sending'; progress: number } | { name: 'processing' };
 type Errors = Partial<Record<FormPart, string>>;
 
 /** Where focus goes to fix each part of the form. */
@@ -56,9 +69,7 @@ function focusPart(part: FormPart): void {
     contactEmail: '#contact-email',
     general: '#appeal-submit-problem',
   };
-  const element = document.querySelector<HTMLElement>(selector[part]);
-  element?.focus();
-  element?.scrollIntoView({ block: 'center' });
+  revealProblem(document.querySelector<HTMLElement>(selector[part]));
 }
 
 /** `drug_graffiti` → graffiti, `drug_link` → link; null when the code does not say. */
@@ -94,14 +105,11 @@ export function AppealForm({ categories, initial, onSubmitted }: AppealFormProps
   const [website, setWebsite] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState<ApiError>();
-  const [phase, setPhase] = useState<Phase>({ name: 'editing' });
-  const abortRef = useRef<AbortController | null>(null);
+  const upload = useUploadSubmission();
   const detailsRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => () => abortRef.current?.abort(), []);
-
   const category = categories.find((c) => c.code === categoryCode);
-  const busy = phase.name !== 'editing';
+  const busy = upload.busy;
   const needsPlace = category?.needsPlace ?? true;
   // A category answered locally may still take a place (it routes the appeal to that precinct); a city unit's may not.
   const showPlace = needsPlace || category?.responsibleUnit === 'precinct' || category?.responsibleUnit === 'district';
@@ -163,16 +171,8 @@ export function AppealForm({ categories, initial, onSubmitted }: AppealFormProps
   /** Our explanation for the refusals we know, followed by the server's own words. */
   const serverMessage = (error: ApiError, part: FormPart): string => {
     const detail = problemDetail(error);
-    const own =
-      error.code === 'outside_city'
-        ? t('appeals.new.errors.outsideCity')
-        : part === 'photos' && error.code === 'unsupported_media_type'
-          ? t('appeals.photos.server.type')
-          : part === 'photos' && error.code === 'payload_too_large'
-            ? t('appeals.photos.server.size')
-            : part === 'photos' && error.code === 'unprocessable'
-              ? t('appeals.photos.server.damaged')
-              : null;
+    const refusal = part === 'photos' ? photoRefusal(error.code) : null;
+    const own = error.code === 'outside_city' ? t('appeals.new.errors.outsideCity') : refusal ? t(`appeals.photos.server.${refusal}`) : null;
     if (!own) return detail ?? error.problem.title;
     return detail && error.code !== 'outside_city' ? `${own} ${t('appeals.new.errors.serverSaid', { detail })}` : own;
   };
@@ -189,20 +189,10 @@ export function AppealForm({ categories, initial, onSubmitted }: AppealFormProps
       window.setTimeout(() => focusPart(first), 0);
       return;
     }
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setPhase(photos.length ? { name: 'sending', progress: 0 } : { name: 'processing' });
     try {
-      const receipt = await appealsApi.submit(submission(), photos, {
-        signal: controller.signal,
-        onUploadProgress: (progress) => setPhase((p) => (p.name === 'sending' ? { name: 'sending', progress } : p)),
-        onUploaded: () => setPhase({ name: 'processing' }),
-      });
-      setPhase({ name: 'editing' });
-      if (category) onSubmitted(receipt, category);
+      const receipt = await upload.run(photos.length > 0, (options) => appealsApi.submit(submission(), photos, options));
+      if (receipt && category) onSubmitted(receipt, category);
     } catch (reason) {
-      setPhase({ name: 'editing' });
-      if (reason instanceof DOMException && reason.name === 'AbortError') return;
       if (!(reason instanceof ApiError)) throw reason;
       const part = partOf(reason, photos.length > 0);
       if (part === 'general') {
@@ -212,8 +202,6 @@ export function AppealForm({ categories, initial, onSubmitted }: AppealFormProps
         if (part === 'category') setPickerOpen(true);
       }
       window.setTimeout(() => focusPart(part), 0);
-    } finally {
-      abortRef.current = null;
     }
   };
 
@@ -360,7 +348,14 @@ export function AppealForm({ categories, initial, onSubmitted }: AppealFormProps
                 }}
                 error={errors.photos}
                 disabled={busy}
-                encouraged={isAdvert && advertKind === 'graffiti'}
+                id="photos"
+                testIdPrefix="photo"
+                textKey="appeals.photos"
+                max={MAX_PHOTOS}
+                check={photoProblem}
+                accept={PHOTO_ACCEPT}
+                // Drug-advert graffiti: a photo helps find and paint it over.
+                hintLead={isAdvert && advertKind === 'graffiti' ? t('appeals.photos.encouraged') : undefined}
               />
             </div>
           </section>
@@ -429,27 +424,23 @@ export function AppealForm({ categories, initial, onSubmitted }: AppealFormProps
             </div>
           </section>
 
-          {serverError ? (
-            <div id="appeal-submit-problem" tabIndex={-1}>
-              <ProblemAlert error={serverError} />
-            </div>
-          ) : null}
-          {Object.keys(errors).length ? (
-            <p className="alert alert-error" role="alert" data-testid="form-errors">
-              {t('appeals.new.errors.summary', { count: Object.keys(errors).length })}
-            </p>
-          ) : null}
+          <FormProblems
+            problem={serverError}
+            problemId="appeal-submit-problem"
+            summary={Object.keys(errors).length ? t('appeals.new.errors.summary', { count: Object.keys(errors).length }) : null}
+            summaryTestId="form-errors"
+          />
           <div className="appeal-submit">
             <UploadControls
-              progress={phase.name === 'sending' ? phase.progress : null}
-              processing={phase.name === 'processing'}
+              progress={upload.progress}
+              processing={upload.processing}
               labels={{
                 sending: t('appeals.new.sending'),
                 processing: t('appeals.new.processing'),
                 submit: category.kind === 'proposal' ? t('appeals.new.submitProposal') : t('appeals.new.submit'),
               }}
               processingTestId="appeal-processing"
-              onCancel={() => abortRef.current?.abort()}
+              onCancel={upload.cancel}
             />
           </div>
         </>

@@ -6,18 +6,13 @@ import type { AddressMatch, LocateResult } from '../../api/appeals.contract';
 import type { LocalizedText } from '../../api/types';
 import { useQuery } from '../../api/useQuery';
 import { CityMap, type MapLayer, type MapMarker } from '../../ui/map/CityMap';
+import { ChosenPoint, districtOutline, MyLocationButton, type Point } from '../../ui/map/PlaceTools';
 import { Spinner } from '../../ui/Spinner';
 import { useAddressSearch } from '../precincts/useAddressSearch';
 import { appealsApi } from './appeals.api';
 import { useAppealLabels } from './useAppealLabels';
 
-export interface Point {
-  lon: number;
-  lat: number;
-}
-
 type Located = { name: 'none' } | { name: 'locating' } | { name: 'found'; result: LocateResult } | { name: 'outside' } | { name: 'failed'; error: ApiError };
-type Geo = { name: 'idle' } | { name: 'asking' } | { name: 'failed'; reason: 'denied' | 'unavailable' | 'unsupported' };
 
 export interface PlacePickerProps {
   point: Point | null;
@@ -28,9 +23,6 @@ export interface PlacePickerProps {
   precinctId: string | null;
   error?: string | undefined;
 }
-
-const districtStyle = () => ({ color: '#0b4f6c', weight: 2, opacity: 0.8, fillColor: '#0b4f6c', fillOpacity: 0.04 });
-const round = (n: number) => n.toFixed(5);
 
 function districtName(feature: Feature, localized: (text: LocalizedText | null | undefined) => string): string {
   const name = (feature.properties as { name?: LocalizedText } | null)?.name;
@@ -55,7 +47,6 @@ export function PlacePicker({ point, onPoint, address, onAddress, precinctId, er
   const labels = useAppealLabels();
   const shapes = useQuery(() => appealsApi.districtShapes(), []);
   const [located, setLocated] = useState<Located>({ name: 'none' });
-  const [geo, setGeo] = useState<Geo>({ name: 'idle' });
   const addressSearch = useAddressSearch();
   const search = addressSearch.state;
   // A point given in the link (from "find my inspector") is shown at once; otherwise the whole city.
@@ -83,7 +74,7 @@ export function PlacePicker({ point, onPoint, address, onAddress, precinctId, er
   }, [point]);
 
   const layers = useMemo<MapLayer[]>(
-    () => (shapes.data ? [{ id: 'districts', data: shapes.data, style: districtStyle, label: (f) => districtName(f, localized), fit: fitCity }] : []),
+    () => (shapes.data ? [{ id: 'districts', data: shapes.data, style: districtOutline, label: (f) => districtName(f, localized), fit: fitCity }] : []),
     [shapes.data, localized, fitCity],
   );
   const markers = useMemo<MapMarker[]>(() => (point ? [{ id: 'point', lon: point.lon, lat: point.lat, label: t('appeals.place.yourPoint'), tone: 'primary' }] : []), [point, t]);
@@ -91,22 +82,6 @@ export function PlacePicker({ point, onPoint, address, onAddress, precinctId, er
   const choosePoint = (p: Point, moveMap: boolean) => {
     onPoint(p);
     if (moveMap) setFocus({ ...p, zoom: 16 });
-  };
-
-  const handleLocation = () => {
-    if (!('geolocation' in navigator) || !window.isSecureContext) {
-      setGeo({ name: 'failed', reason: 'unsupported' });
-      return;
-    }
-    setGeo({ name: 'asking' });
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setGeo({ name: 'idle' });
-        choosePoint({ lat: position.coords.latitude, lon: position.coords.longitude }, true);
-      },
-      (failure) => setGeo({ name: 'failed', reason: failure.code === failure.PERMISSION_DENIED ? 'denied' : 'unavailable' }),
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
-    );
   };
 
   const runSearch = () => addressSearch.search(address.trim());
@@ -132,17 +107,7 @@ export function PlacePicker({ point, onPoint, address, onAddress, precinctId, er
           {error}
         </p>
       ) : null}
-      <div className="place-tools">
-        <button type="button" className="button button-secondary" onClick={handleLocation} disabled={geo.name === 'asking'} data-testid="use-location">
-          {t('appeals.place.useLocation')}
-        </button>
-        {geo.name === 'asking' ? <Spinner label={t('appeals.place.locating')} showLabel /> : null}
-      </div>
-      {geo.name === 'failed' ? (
-        <p className="alert alert-warning" role="alert">
-          {t(`appeals.place.geo.${geo.reason}`)}
-        </p>
-      ) : null}
+      <MyLocationButton textKey="appeals.place" testId="use-location" maximumAge={60_000} onLocated={(p) => choosePoint(p, true)} />
 
       <div className="field">
         <label htmlFor="place-address" className="field-label">
@@ -207,12 +172,7 @@ export function PlacePicker({ point, onPoint, address, onAddress, precinctId, er
       <div className="place-summary" role="status" aria-live="polite" data-testid="place-summary">
         {point ? (
           <>
-            <p>
-              <strong>{t('appeals.place.chosen')}</strong> {round(point.lat)}, {round(point.lon)}{' '}
-              <button type="button" className="button-link" onClick={() => onPoint(null)}>
-                {t('appeals.place.clear')}
-              </button>
-            </p>
+            <ChosenPoint point={point} onClear={() => onPoint(null)} textKey="appeals.place" />
             {located.name === 'locating' ? <Spinner label={t('appeals.place.finding')} showLabel /> : null}
             {located.name === 'found' ? (
               <p data-testid="place-precinct">

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { createCache } from '../../api/cache';
-import { api, upload, type UploadOptions } from '../../api/client';
+import { api, postWithPhotos, type UploadOptions } from '../../api/client';
 import type {
   AppealCategory,
   AppealReceipt,
@@ -36,13 +36,7 @@ export const appealsApi = {
     ),
 
   /** With photos: multipart (`appeal` JSON + `photo` files) so that the upload shows progress. */
-  submit: (submission: AppealSubmission, photos: readonly File[], options: UploadOptions = {}): Promise<AppealReceipt> => {
-    if (photos.length === 0) return api.post<AppealReceipt>('/api/v1/appeals', submission, options.signal ? { signal: options.signal } : {});
-    const form = new FormData();
-    form.append('appeal', JSON.stringify(submission));
-    for (const photo of photos) form.append('photo', photo, photo.name);
-    return upload<AppealReceipt>('/api/v1/appeals', form, options);
-  },
+  submit: (submission: AppealSubmission, photos: readonly File[], options: UploadOptions = {}) => postWithPhotos<AppealReceipt>('/api/v1/appeals', 'appeal', submission, photos, options),
 
   list: (query: PublicAppealListQuery, signal?: AbortSignal) => api.get<PublicAppealList>('/api/v1/appeals', { query: { ...query }, signal }),
   /** The server reads the code loosely (case, dashes); 404 when there is no such appeal. */

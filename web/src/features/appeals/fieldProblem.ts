@@ -1,10 +1,8 @@
 import type { ApiError } from '../../api/client';
+import { concernsPhotos } from '../../ui/PhotoPicker';
 
 /** The form's parts a server problem can name. */
 export type FormPart = 'category' | 'description' | 'place' | 'photos' | 'advertUrl' | 'contactName' | 'contactPhone' | 'contactEmail' | 'general';
-
-/** Problems about a file that the server names without a field: they concern the photos. */
-const FILE_PROBLEMS = ['unsupported_media_type', 'payload_too_large', 'unprocessable'];
 
 /** Which part of the form the server's problem concerns (`photo`, `contact.email`, `lat`, `outside-city` …). */
 export function partOf(error: ApiError, sentPhotos: boolean): FormPart {
@@ -12,12 +10,11 @@ export function partOf(error: ApiError, sentPhotos: boolean): FormPart {
   if (error.code === 'outside_city') return 'place';
   if (field === 'category') return 'category';
   if (field === 'description') return 'description';
-  if (/^(photo|photos|file)(\.|\[|$)/.test(field)) return 'photos';
+  if (concernsPhotos(error, sentPhotos)) return 'photos';
   if (/^(lat|lon|address|precinctId)$/.test(field)) return 'place';
   if (field.startsWith('advert')) return 'advertUrl';
   if (field === 'contact.name') return 'contactName';
   if (field === 'contact.email') return 'contactEmail';
   if (field.startsWith('contact')) return 'contactPhone';
-  if (!field && sentPhotos && FILE_PROBLEMS.includes(error.code)) return 'photos';
   return 'general';
 }

@@ -1,45 +1,19 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDeviceLocation } from '../../ui/map/useDeviceLocation';
 import { Spinner } from '../../ui/Spinner';
-
-type Failure = 'denied' | 'unavailable' | 'timeout' | 'unsupported';
-type State = { name: 'idle' } | { name: 'asking' } | { name: 'failed'; reason: Failure };
 
 export interface UseMyLocationProps {
   onLocated: (point: { lat: number; lon: number }) => void;
 }
 
-function failureOf(error: GeolocationPositionError): Failure {
-  if (error.code === error.PERMISSION_DENIED) return 'denied';
-  if (error.code === error.TIMEOUT) return 'timeout';
-  return 'unavailable';
-}
-
 /** "Use my location": asks the browser, and explains plainly when the answer is no. */
 export function UseMyLocation({ onLocated }: UseMyLocationProps) {
   const { t } = useTranslation();
-  const [state, setState] = useState<State>({ name: 'idle' });
-
-  const handleClick = () => {
-    // Browsers offer geolocation only on HTTPS (and localhost).
-    if (!('geolocation' in navigator) || !window.isSecureContext) {
-      setState({ name: 'failed', reason: 'unsupported' });
-      return;
-    }
-    setState({ name: 'asking' });
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setState({ name: 'idle' });
-        onLocated({ lat: position.coords.latitude, lon: position.coords.longitude });
-      },
-      (error) => setState({ name: 'failed', reason: failureOf(error) }),
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
-    );
-  };
+  const { state, locate } = useDeviceLocation(60_000);
 
   return (
     <div className="use-location">
-      <button type="button" className="button button-secondary" onClick={handleClick} disabled={state.name === 'asking'} data-testid="use-location">
+      <button type="button" className="button button-secondary" onClick={() => locate(onLocated)} disabled={state.name === 'asking'} data-testid="use-location">
         <svg className="use-location-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <circle cx="12" cy="12" r="7" fill="none" stroke="currentColor" strokeWidth="2" />
           <circle cx="12" cy="12" r="2.5" fill="currentColor" />

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { REGISTRY_REJECT_REASONS, type RegistryImport } from '../../api/towing.contract';
+import { useUploadSubmission } from '../../api/useUploadSubmission';
 import { FileInput } from '../../ui/fields';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import { UploadControls } from '../../ui/UploadControls';
@@ -9,7 +10,6 @@ import { problemDetail } from '../../ui/useFieldProblem';
 import { towingApi } from './towing.api';
 import { useTowFormat } from './useTowFormat';
 
-type Phase = { name: 'choose' } | { name: 'sending'; progress: number } | { name: 'reading' } | { name: 'done'; result: RegistryImport };
 const ACCEPT = '.csv,.txt,text/csv,text/plain';
 
 /**
@@ -22,16 +22,15 @@ export function RegistryUpload() {
   const inputId = useId();
   const reasonsId = useId();
   const [file, setFile] = useState<File | null>(null);
-  const [phase, setPhase] = useState<Phase>({ name: 'choose' });
+  const upload = useUploadSubmission();
+  const [result, setResult] = useState<RegistryImport | null>(null);
   const [error, setError] = useState<ApiError>();
   const [fileError, setFileError] = useState<string>();
-  const abortRef = useRef<AbortController | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
-  useEffect(() => () => abortRef.current?.abort(), []);
   useEffect(() => {
-    if (phase.name === 'done') resultRef.current?.focus();
-  }, [phase.name]);
+    if (result) resultRef.current?.focus();
+  }, [result]);
 
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,26 +41,15 @@ export function RegistryUpload() {
       return;
     }
     setFileError(undefined);
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setPhase({ name: 'sending', progress: 0 });
     try {
-      const result = await towingApi.importRegistry(file, {
-        signal: controller.signal,
-        onUploadProgress: (progress) => setPhase((p) => (p.name === 'sending' ? { name: 'sending', progress } : p)),
-        onUploaded: () => setPhase({ name: 'reading' }),
-      });
-      setPhase({ name: 'done', result });
+      const imported = await upload.run(true, (options) => towingApi.importRegistry(file, options));
+      if (imported) setResult(imported);
     } catch (reason) {
-      setPhase({ name: 'choose' });
-      if (reason instanceof DOMException && reason.name === 'AbortError') return;
       if (!(reason instanceof ApiError)) throw reason;
       if (reason.problem.field === 'file') {
         setFileError(problemDetail(reason) ?? reason.problem.title);
         inputRef.current?.focus();
       } else setError(reason);
-    } finally {
-      abortRef.current = null;
     }
   };
 
@@ -69,11 +57,10 @@ export function RegistryUpload() {
     setFile(null);
     setError(undefined);
     setFileError(undefined);
-    setPhase({ name: 'choose' });
+    setResult(null);
   };
 
-  if (phase.name === 'done') {
-    const { result } = phase;
+  if (result) {
     const reasons = [...REGISTRY_REJECT_REASONS.filter((r) => result.rejectsByReason[r]), ...Object.keys(result.rejectsByReason).filter((r) => !(REGISTRY_REJECT_REASONS as readonly string[]).includes(r))];
     const reasonText = (reason: string) => ((REGISTRY_REJECT_REASONS as readonly string[]).includes(reason) ? t(`towing.registry.reasons.${reason as (typeof REGISTRY_REJECT_REASONS)[number]}`) : reason);
     return (
@@ -143,7 +130,7 @@ export function RegistryUpload() {
         error={fileError}
         accept={ACCEPT}
         required
-        disabled={phase.name !== 'choose'}
+        disabled={upload.busy}
         file={file}
         chooseLabel={t('towing.registry.choose')}
         noFileLabel={t('towing.registry.noFile')}
@@ -155,11 +142,11 @@ export function RegistryUpload() {
       />
       <p className="small muted">{t('towing.registry.privacy')}</p>
       <UploadControls
-        progress={phase.name === 'sending' ? phase.progress : null}
-        processing={phase.name === 'reading'}
+        progress={upload.progress}
+        processing={upload.processing}
         labels={{ sending: t('towing.registry.sending'), processing: t('towing.registry.reading'), submit: t('towing.registry.submit') }}
         processingTestId="registry-reading"
-        onCancel={() => abortRef.current?.abort()}
+        onCancel={upload.cancel}
       />
     </form>
   );

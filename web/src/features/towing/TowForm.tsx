@@ -1,23 +1,24 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { MAX_FINE_TENGE, type ImpoundLot, type RegisteredTow, type TowReason, type TowRegistration } from '../../api/towing.contract';
+import { MAX_FINE_TENGE, MAX_TOW_PHOTO_BYTES, MAX_TOW_PHOTOS, type ImpoundLot, type RegisteredTow, type TowReason, type TowRegistration } from '../../api/towing.contract';
+import { useUploadSubmission } from '../../api/useUploadSubmission';
 import { Select, TextInput } from '../../ui/fields';
-import { ProblemAlert } from '../../ui/ProblemAlert';
+import { FormProblems, revealProblem } from '../../ui/FormProblems';
+import type { Point } from '../../ui/map/PlaceTools';
+import { concernsPhotos, photoRefusal, PhotoPicker, type PhotoCheck } from '../../ui/PhotoPicker';
 import { UploadControls } from '../../ui/UploadControls';
 import { problemDetail } from '../../ui/useFieldProblem';
 import { PlateField, plateCheck } from './PlateField';
 import { towingApi } from './towing.api';
 import { fromLocalInput, localInputValue } from './towing.dates';
-import { TowPhotoPicker } from './TowPhotoPicker';
-import { TowPlaceField, type Point } from './TowPlaceField';
+import { TowPlaceField } from './TowPlaceField';
 import { useTowFormat } from './useTowFormat';
 
 /** The parts of the form a problem can concern, in the order they are on the form. */
 const PARTS = ['plate', 'overrideReason', 'make', 'colour', 'place', 'towedAt', 'reasonCode', 'fine', 'lotId', 'truck', 'photos', 'general'] as const;
 type Part = (typeof PARTS)[number];
 type Errors = Partial<Record<Part, string>>;
-type Phase = { name: 'editing' } | { name: 'sending'; progress: number } | { name: 'processing' };
 
 const FOCUS: Record<Part, string> = {
   plate: 'tow-plate',
@@ -35,25 +36,26 @@ const FOCUS: Record<Part, string> = {
 };
 
 function focusPart(part: Part): void {
-  const element = document.getElementById(FOCUS[part]);
-  element?.focus();
-  element?.scrollIntoView({ block: 'center' });
+  revealProblem(document.getElementById(FOCUS[part]));
 }
-
-/** Problems about a file that the server names without a field concern the photos. */
-const FILE_PROBLEMS = ['unsupported_media_type', 'payload_too_large', 'unprocessable'];
 
 /** Which part of the form the server's problem names (`plate`, `plateOverride.reason`, `place`, `photo`, …). */
 function partOf(error: ApiError, sentPhotos: boolean): Part {
   const field = error.problem.field ?? '';
   if (/^plateOverride/.test(field)) return 'overrideReason';
   if (/^(place|address|districtId)(\.|$)/.test(field)) return 'place';
-  if (/^(photo|photos|file)(\.|\[|$)/.test(field)) return 'photos';
+  if (concernsPhotos(error, sentPhotos)) return 'photos';
   const top = field.split('.')[0] ?? '';
   if ((['plate', 'make', 'colour', 'towedAt', 'reasonCode', 'fine', 'lotId', 'truck'] as string[]).includes(top)) return top as Part;
-  if (!field && sentPhotos && FILE_PROBLEMS.includes(error.code)) return 'photos';
   return 'general';
 }
+
+/** Any image the phone makes; the server reads the bytes and strips metadata. */
+const towPhotoProblem: PhotoCheck = (file) => {
+  if (file.type && !file.type.startsWith('image/')) return 'type';
+  if (file.size > MAX_TOW_PHOTO_BYTES) return 'size';
+  return null;
+};
 
 /** The last lot and truck, kept on this phone: an operator works from one truck to one lot most days. */
 const LAST_KEY = 'openbeat.towing.last';
@@ -111,11 +113,9 @@ export function TowForm({ lots, reasons, onRegistered }: TowFormProps) {
   const [photos, setPhotos] = useState<File[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [serverError, setServerError] = useState<ApiError>();
-  const [phase, setPhase] = useState<Phase>({ name: 'editing' });
-  const abortRef = useRef<AbortController | null>(null);
-  useEffect(() => () => abortRef.current?.abort(), []);
+  const upload = useUploadSubmission();
 
-  const busy = phase.name !== 'editing';
+  const busy = upload.busy;
   const lot = activeLots.find((l) => l.id === lotId);
   const clear = (...parts: Part[]) => {
     if (parts.some((p) => errors[p])) setErrors((current) => Object.fromEntries(Object.entries(current).filter(([k]) => !parts.includes(k as Part))));
@@ -159,11 +159,10 @@ export function TowForm({ lots, reasons, onRegistered }: TowFormProps) {
         return t('towing.form.errors.fine', { max: format.integer(MAX_FINE_TENGE) });
       case 'place':
         return error.problem.field === 'districtId' ? t('towing.form.server.district') : t('towing.form.errors.place');
-      case 'photos':
-        if (error.code === 'unsupported_media_type') return t('towing.photos.server.type');
-        if (error.code === 'payload_too_large') return t('towing.photos.server.size');
-        if (error.code === 'unprocessable') return t('towing.photos.server.damaged');
-        return detail;
+      case 'photos': {
+        const refusal = photoRefusal(error.code);
+        return refusal ? t(`towing.photos.server.${refusal}`) : detail;
+      }
       default:
         return detail;
     }
@@ -193,28 +192,17 @@ export function TowForm({ lots, reasons, onRegistered }: TowFormProps) {
       lotId,
       truck: truck.trim(),
     };
-    const controller = new AbortController();
-    abortRef.current = controller;
-    setPhase(photos.length ? { name: 'sending', progress: 0 } : { name: 'processing' });
     try {
-      const registered = await towingApi.register(tow, photos, {
-        signal: controller.signal,
-        onUploadProgress: (progress) => setPhase((p) => (p.name === 'sending' ? { name: 'sending', progress } : p)),
-        onUploaded: () => setPhase({ name: 'processing' }),
-      });
+      const registered = await upload.run(photos.length > 0, (options) => towingApi.register(tow, photos, options));
+      if (!registered) return;
       saveLast(lotId, truck.trim());
-      setPhase({ name: 'editing' });
       onRegistered(registered);
     } catch (reason) {
-      setPhase({ name: 'editing' });
-      if (reason instanceof DOMException && reason.name === 'AbortError') return;
       if (!(reason instanceof ApiError)) throw reason;
-      const part = reason.code === 'validation' || reason.problem.field || FILE_PROBLEMS.includes(reason.code) ? partOf(reason, photos.length > 0) : 'general';
+      const part = reason.code === 'validation' || reason.problem.field || photoRefusal(reason.code) ? partOf(reason, photos.length > 0) : 'general';
       if (part === 'general') setServerError(reason);
       else setErrors({ [part]: serverMessage(reason, part) });
       window.setTimeout(() => focusPart(part), 0);
-    } finally {
-      abortRef.current = null;
     }
   };
 
@@ -381,7 +369,7 @@ export function TowForm({ lots, reasons, onRegistered }: TowFormProps) {
 
       <section className="tow-form-section" aria-labelledby="tow-photos-title">
         <h2 id="tow-photos-title">{t('towing.form.sections.photos')}</h2>
-        <TowPhotoPicker
+        <PhotoPicker
           photos={photos}
           onChange={(next) => {
             setPhotos(next);
@@ -389,26 +377,29 @@ export function TowForm({ lots, reasons, onRegistered }: TowFormProps) {
           }}
           error={errors.photos}
           disabled={busy}
+          id="tow-photos"
+          testIdPrefix="tow-photo"
+          textKey="towing.photos"
+          max={MAX_TOW_PHOTOS}
+          check={towPhotoProblem}
+          accept="image/*"
+          capture="environment"
         />
       </section>
 
-      {serverError ? (
-        <div id="tow-submit-problem" tabIndex={-1}>
-          <ProblemAlert error={serverError} />
-        </div>
-      ) : null}
-      {errorCount ? (
-        <p className="alert alert-error" role="alert" data-testid="tow-form-errors">
-          {t('towing.form.errors.summary', { count: errorCount })}
-        </p>
-      ) : null}
+      <FormProblems
+        problem={serverError}
+        problemId="tow-submit-problem"
+        summary={errorCount ? t('towing.form.errors.summary', { count: errorCount }) : null}
+        summaryTestId="tow-form-errors"
+      />
       <div className="tow-submit">
         <UploadControls
-          progress={phase.name === 'sending' ? phase.progress : null}
-          processing={phase.name === 'processing'}
+          progress={upload.progress}
+          processing={upload.processing}
           labels={{ sending: t('towing.form.sending'), processing: t('towing.form.processing'), submit: t('towing.form.submit') }}
           processingTestId="tow-processing"
-          onCancel={() => abortRef.current?.abort()}
+          onCancel={upload.cancel}
         />
       </div>
     </form>

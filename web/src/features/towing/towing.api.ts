@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { createCache } from '../../api/cache';
-import { api, upload, type UploadOptions } from '../../api/client';
+import { api, postWithPhotos, upload, type UploadOptions } from '../../api/client';
 import type {
   CallInput,
   CancelInput,
@@ -38,13 +38,7 @@ export const towingApi = {
   // ---- staff
   reasons: () => cached('reasons', () => api.get<TowReason[]>('/api/v1/towing/reasons')),
   /** With photos: multipart (`tow` JSON + `photo` files), so that the upload shows progress. */
-  register: (tow: TowRegistration, photos: readonly File[], options: UploadOptions = {}): Promise<RegisteredTow> => {
-    if (photos.length === 0) return api.post<RegisteredTow>('/api/v1/towing/tows', tow, options.signal ? { signal: options.signal } : {});
-    const form = new FormData();
-    form.append('tow', JSON.stringify(tow));
-    for (const photo of photos) form.append('photo', photo, photo.name);
-    return upload<RegisteredTow>('/api/v1/towing/tows', form, options);
-  },
+  register: (tow: TowRegistration, photos: readonly File[], options: UploadOptions = {}) => postWithPhotos<RegisteredTow>('/api/v1/towing/tows', 'tow', tow, photos, options),
   tows: (day: string, signal?: AbortSignal) => api.get<TowList>('/api/v1/towing/tows', { query: { day }, signal, cache: 'no-store' }),
   callList: (signal?: AbortSignal) => api.get<{ items: TowSummary[] }>('/api/v1/towing/call-list', { signal, cache: 'no-store' }).then((r) => r.items),
   tow: (id: string, signal?: AbortSignal) => api.get<TowDetail>(`/api/v1/towing/tows/${segment(id)}`, { signal, cache: 'no-store' }),
