@@ -77,7 +77,7 @@ async function serve(config: AppConfig): Promise<void> {
   sweepUploads(config.dataDir);
   // The message sender runs in the server unless JOBS_WORKER=off (then `openbeat worker` processes send).
   const providers = config.JOBS_WORKER === 'on' ? createProviders(config, log) : null;
-  const sender = providers ? new MessageSender(database.db, providers, { logger: log, window: config.SMPP_WINDOW * 2, leaseMs: config.MESSAGE_LEASE_SECONDS * 1000 }) : null;
+  const sender = providers ? new MessageSender(database.db, providers, { logger: log, window: config.SMPP_WINDOW * 2, leaseMs: config.MESSAGE_LEASE_SECONDS * 1000, retentionDays: config.MESSAGE_RETENTION_DAYS }) : null;
   sender?.start();
   // The tow service's monthly figures feed the performance module (п.24): recomputed every hour.
   const figuresTimer = config.JOBS_WORKER === 'on' ? setInterval(() => void publishTowFigures(database.db, systemActor).catch((error: unknown) => log.warn({ err: error }, 'tow figures not published')), 3_600_000) : null;
@@ -114,7 +114,7 @@ async function worker(config: AppConfig): Promise<void> {
   const database = await open(config);
   await database.migrate();
   const providers = createProviders(config, log);
-  const sender = new MessageSender(database.db, providers, { logger: log, window: config.SMPP_WINDOW * 2, leaseMs: config.MESSAGE_LEASE_SECONDS * 1000 });
+  const sender = new MessageSender(database.db, providers, { logger: log, window: config.SMPP_WINDOW * 2, leaseMs: config.MESSAGE_LEASE_SECONDS * 1000, retentionDays: config.MESSAGE_RETENTION_DAYS });
   sender.start();
   log.info({ worker: sender.workerId, provider: providers.sms.name }, 'message sender started');
   let stopping = false;

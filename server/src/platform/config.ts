@@ -51,6 +51,8 @@ const configSchema = z.object({
   SMS_HTTP_TOKEN: z.string().min(8).optional(),
   /** How long a sender holds a message it is sending; another sender resubmits it (same key) after this. */
   MESSAGE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Days a finished SMS or e-mail keeps its recipient's number or address; then only the record of it stays. */
+  MESSAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Wrong tow look-ups one address may make per 10 minutes (each plate also locks after 10 wrong codes an hour). */
   TOW_LOOKUP_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
 }).superRefine((c, ctx) => {

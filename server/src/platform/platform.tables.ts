@@ -132,7 +132,8 @@ export const messages = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     /** sms | email */
     channel: text('channel').notNull(),
-    recipient: text('recipient').notNull(),
+    /** Personal data: blanked (null) once the message has finished and its retention has passed. */
+    recipient: text('recipient'),
     subject: text('subject'),
     text: text('text').notNull(),
     /** sms: gsm7 | ucs2, and how many parts it goes out in. */

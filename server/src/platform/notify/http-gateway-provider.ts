@@ -199,6 +199,10 @@ export class HttpGatewayProvider implements MessageProvider {
    * Follows a gateway message until its status is final. Messages accepted by submit() are followed
    * already; this is for those accepted before a restart, which the caller knows from its records.
    */
+  resume(open: { providerId: string; sentAt: Date }[]): void {
+    for (const m of open) this.track(m.providerId, m.sentAt.getTime());
+  }
+
   track(messageId: string, since: number = Date.now()): void {
     if (this.closed || this.tracked.has(messageId)) return;
     this.tracked.set(messageId, since);

@@ -67,5 +67,11 @@ export interface MessageProvider {
   submit(message: Submission): Promise<Accepted>;
   /** Receipts as they arrive (SMPP deliver_sm, a gateway's status); a provider without receipts never calls it. */
   onReceipt(listener: (receipt: Receipt) => void): void;
+  /**
+   * Messages this provider accepted earlier (perhaps in a process that has gone) whose delivery is not
+   * known yet: a provider that asks for statuses (an HTTP gateway) follows them again. Optional: an SMSC
+   * sends its receipts to whichever session is bound.
+   */
+  resume?(open: { providerId: string; sentAt: Date }[]): void;
   close(): Promise<void>;
 }

@@ -23,6 +23,8 @@ export interface SenderOptions {
   pollMs?: number;
   /** Temporary failures before a message fails for good. */
   maxAttempts?: number;
+  /** Days a finished message keeps its recipient (a phone or an address) before it is blanked. */
+  retentionDays?: number;
   logger?: Logger;
 }
 
@@ -64,6 +66,7 @@ export class MessageSender {
   private wake: (() => void) | null = null;
   private unsubscribe: (() => void) | null = null;
   private leaseTimer: NodeJS.Timeout | null = null;
+  private lastPurge = 0;
 
   constructor(
     private readonly db: Db,
@@ -85,10 +88,31 @@ export class MessageSender {
   start(): void {
     if (this.running) return;
     this.running = true;
+    void this.resumeOpen();
     this.unsubscribe = onMessagesQueued(() => this.wake?.());
     this.leaseTimer = setInterval(() => void this.renewLeases(), Math.max(1000, this.leaseMs / 3));
     this.leaseTimer.unref();
     this.loopDone = this.loop();
+  }
+
+  /**
+   * Hands each provider the messages it accepted in the last two days whose delivery is not known yet, so
+   * one that asks for statuses follows them again after a restart.
+   */
+  async resumeOpen(): Promise<void> {
+    for (const provider of Object.values(this.providers)) {
+      if (!provider.resume) continue;
+      try {
+        const open = await queryRows<{ id: string; sent_at: Date | string }>(
+          this.db,
+          sql`select unnest(provider_ids) as id, sent_at from messages
+              where provider = ${provider.name} and status = 'sent' and sent_at > now() - interval '48 hours'`,
+        );
+        if (open.length > 0) provider.resume(open.map((r) => ({ providerId: r.id, sentAt: new Date(r.sent_at) })));
+      } catch (error) {
+        this.options.logger?.warn({ err: error, provider: provider.name }, 'could not resume following sent messages');
+      }
+    }
   }
 
   /** Stops claiming, waits for the messages in flight, records their answers. */
@@ -107,6 +131,10 @@ export class MessageSender {
       let claimed = 0;
       try {
         await this.expire();
+        if (Date.now() - this.lastPurge > 3_600_000) {
+          this.lastPurge = Date.now();
+          await this.purgeRecipients();
+        }
         claimed = await this.fill();
         await this.flush();
       } catch (error) {
@@ -130,6 +158,20 @@ export class MessageSender {
         done();
       };
     });
+  }
+
+  /**
+   * Blanks the recipient of messages finished longer ago than the retention: the record of what was sent
+   * and what the provider answered stays, the phone number or address does not.
+   */
+  async purgeRecipients(): Promise<number> {
+    const rows = await queryRows<{ id: number }>(
+      this.db,
+      sql`update messages set recipient = null
+          where recipient is not null and status in ('delivered', 'failed', 'expired')
+            and finished_at < now() - make_interval(days => ${this.options.retentionDays ?? 90}) returning id`,
+    );
+    return rows.length;
   }
 
   /** Marks queued messages past their validity as expired: they are not sent at all. */

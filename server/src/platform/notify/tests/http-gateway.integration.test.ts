@@ -271,6 +271,26 @@ describe(`HTTP gateway provider on ${testDriver}, against a local test gateway`,
     expect(answers.at(-1)).toBe(200);
   });
 
+  it('follows the messages a stopped process had sent: a new sender resumes their status queries', async () => {
+    const { gateway, provider, sender } = await setUp({ deliverAfterMs: null });
+    await queue('http:resumed');
+    await sender.drain();
+    expect((await messageOf('http:resumed')).status).toBe('sent');
+    // the process stops before the gateway has delivered; the message stays 'sent'
+    await provider.close();
+    gateway.setStatus(gateway.messages[0]!.id, 'delivered');
+    // a new process: a new provider knows nothing of it until the sender hands it the open messages
+    const next = new HttpGatewayProvider({ baseUrl: gateway.url, token: gateway.token, sender: 'POLICE', statusPollMs: 50 });
+    open.push(next);
+    const nextSender = new MessageSender(t.db, { sms: next }, { pollMs: 50 });
+    nextSender.start();
+    try {
+      await vi.waitFor(async () => expect((await messageOf('http:resumed')).status).toBe('delivered'), { timeout: 20_000, interval: 50 });
+    } finally {
+      await nextSender.stop();
+    }
+  });
+
   it('stops polling when closed', async () => {
     const { gateway, provider } = await setUp({ deliverAfterMs: null });
     await provider.submit(submission('http:close'));

@@ -85,4 +85,25 @@ describe(`message sender on ${testDriver}, with the development log provider`, (
     expect(late).toEqual({ status: 'expired', failure_reason: 'not accepted by the provider within its validity' });
     expect(logLines(t.dataDir).some((l) => l.key === 'test:late')).toBe(false);
   });
+
+  it('blanks the recipient of messages finished longer ago than the retention, and keeps the record', async () => {
+    await t.db.transaction(async (tx) => {
+      await enqueueMessage(tx, { channel: 'sms', recipient: '+77010000020', text: 'Old', purpose: 'test-retention', idempotencyKey: 'test:old' });
+      await enqueueMessage(tx, { channel: 'sms', recipient: '+77010000021', text: 'Recent', purpose: 'test-retention', idempotencyKey: 'test:recent' });
+    });
+    const sender = new MessageSender(t.db, { sms: new LogFileProvider(t.dataDir) }, { retentionDays: 30 });
+    await sender.drain();
+    await t.db.execute(sql`update messages set finished_at = now() - interval '31 days' where idempotency_key = 'test:old'`);
+    await t.db.execute(sql`insert into messages (channel, recipient, text, purpose, idempotency_key, expires_at, created_at) values ('sms', '+77010000022', 'Waiting', 'test-retention', 'test:waiting', now() + interval '1 day', now() - interval '60 days')`);
+    expect(await sender.purgeRecipients()).toBe(1);
+    const kept = await rows<{ idempotency_key: string; recipient: string | null; status: string; events: number }>(
+      sql`select m.idempotency_key, m.recipient, m.status, (select count(*)::int from message_events e where e.message_id = m.id) as events
+          from messages m where purpose = 'test-retention' order by idempotency_key`,
+    );
+    expect(kept).toEqual([
+      { idempotency_key: 'test:old', recipient: null, status: 'delivered', events: 2 },
+      { idempotency_key: 'test:recent', recipient: '+77010000021', status: 'delivered', events: 2 },
+      { idempotency_key: 'test:waiting', recipient: '+77010000022', status: 'queued', events: 0 },
+    ]);
+  });
 });
