@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z, type ZodType } from 'zod';
-import { actorOf } from '../platform/auth/auth.plugin.js';
+import { actorOf, principalOf } from '../platform/auth/auth.plugin.js';
 import type { Principal } from '../platform/auth/roles.js';
 import type { Db } from '../platform/db/db.js';
 import { AppError } from '../platform/errors.js';
@@ -54,11 +54,6 @@ function readSubmission(request: FastifyRequest): Promise<{ body: SubmitBody; ph
     maxPhotos: MAX_PHOTOS,
     tooLong: { field: 'description', message: `a description is at most ${MAX_DESCRIPTION_CHARS} characters` },
   });
-}
-
-function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new AppError('unauthenticated', 'sign in');
-  return request.principal;
 }
 
 export const appealsRoutes: FastifyPluginAsyncZod<{ db: Db; photos: PhotoStore; submitLimit: number }> = async (app, { db, photos, submitLimit }) => {

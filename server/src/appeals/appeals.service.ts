@@ -182,15 +182,10 @@ export async function submitAppeal(db: Db, input: SubmitBody, photos: ProcessedP
     if (target) await tx.insert(appealEvents).values({ appealId: appealRow.id, at: now, kind: 'routed', status: 'routed', unit: target.unit, publicNote: null, actorRole: 'system' });
     for (const [ord, p] of photos.entries()) await tx.insert(appealPhotos).values({ appealId: appealRow.id, sha256: p.sha256, ord, width: p.width, height: p.height });
     await recordAudit(tx, { role: 'public', unit: 'public', userId: null }, { action: 'create', entity: 'appeal', entityId: code, before: null, after: { category: cat.code, status: appealRow.status, unit: appealRow.unit, source: context.source } });
-    await notify(tx, appealRow, 'received');
+    await queueStatusNotice(tx, appealRow, 'received');
     return appealRow;
   });
   return { appeal, residentKey, precinct: precinct ? { id: precinct.id, code: precinct.code, name: precinct.name } : null };
-}
-
-/** Queues a status notice when the resident left a contact. */
-async function notify(tx: Tx, appeal: AppealRow, event: string): Promise<void> {
-  await queueStatusNotice(tx, appeal, event);
 }
 
 // ---- Reading -----------------------------------------------------------------------------------
@@ -622,7 +617,7 @@ async function staffChange(db: Db, principal: Principal, actor: AuditActor, rawC
     await tx.insert(appealEvents).values({ ...event, appealId: row.id, at: now, actorRole: principal.role, actorUserId: principal.userId });
     const pick = (r: AppealRow) => ({ status: r.status, unit: r.unit, hidden: r.hidden, answered: r.answer !== null, removedAt: iso(r.removedAt), adopted: r.adoptedRef ?? null });
     await recordAudit(tx, actor, { action, entity: 'appeal', entityId: row.code, before: pick(row), after: pick(updated!) });
-    if (notifyEvent) await notify(tx, updated!, notifyEvent);
+    if (notifyEvent) await queueStatusNotice(tx, updated!, notifyEvent);
     return row.code;
   });
   return staffAppeal(db, principal, code);

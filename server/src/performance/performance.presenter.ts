@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { cityToday } from '../platform/calendar/working-calendar.js';
 import type { LocalizedText } from '../platform/db/columns.js';
 import {
   achievement,
@@ -46,10 +47,7 @@ export const CITY_ID = 'city';
 export const cityName: LocalizedText = { ru: 'Весь город', kk: 'Бүкіл қала', en: 'Whole city' };
 const TREND_POINTS = 24;
 
-/** Today's date in the city's zone (Asia/Almaty), as YYYY-MM-DD. */
-export function cityToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { cityToday };
 
 const num = (v: string | null): number | null => (v === null ? null : Number(v));
 

@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../platform/auth/auth.plugin.js';
-import type { Principal } from '../platform/auth/roles.js';
+import { actorOf, principalOf } from '../platform/auth/auth.plugin.js';
 import type { Db } from '../platform/db/db.js';
 import { AppError } from '../platform/errors.js';
 import { readJsonWithPhotos } from '../platform/http/json-with-photos.js';
@@ -42,11 +41,6 @@ const followers = { roles: ['tow_operator', 'dispatcher', 'admin'], scope: 'any'
 const figureReaders = { roles: ['tow_operator', 'dispatcher', 'analyst', 'council', 'admin'], scope: 'any' } as const;
 const admins = { roles: ['admin'], scope: 'city' } as const;
 const uploadErrors = { ...errorResponses, 413: problemSchema, 415: problemSchema, 422: problemSchema } as const;
-
-function principalOf(request: FastifyRequest): Principal {
-  if (!request.principal) throw new AppError('unauthenticated', 'sign in');
-  return request.principal;
-}
 
 export interface TowingRoutesOptions {
   db: Db;

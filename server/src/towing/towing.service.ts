@@ -8,6 +8,7 @@ import type { Principal } from '../platform/auth/roles.js';
 import { unitOf } from '../platform/auth/roles.js';
 import { queryRows, type Db, type DbOrTx, type Tx } from '../platform/db/db.js';
 import { AppError, invalid, notFound } from '../platform/errors.js';
+import { cityToday } from '../platform/calendar/working-calendar.js';
 import { districtAt, districtExists } from '../platform/geography/geography.service.js';
 import type { LocalizedText } from '../platform/db/columns.js';
 import type { ProcessedPhoto } from '../platform/images/photos.js';
@@ -63,6 +64,14 @@ export async function listLots(db: DbOrTx) {
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, address: r.address, hours: r.hours, phone: r.phone, districtId: r.district_id, lon: Number(r.lon), lat: Number(r.lat), synthetic: r.synthetic, active: r.active }));
 }
 
+async function lotById(db: DbOrTx, id: string) {
+  const [row] = await queryRows<{ code: string; name: LocalizedText; address: LocalizedText; hours: LocalizedText; phone: string; lon: number; lat: number }>(
+    db,
+    sql`select code, name, address, hours, phone, ST_X(location) as lon, ST_Y(location) as lat from ${impoundLots} where id = ${id}`,
+  );
+  return row ? { ...row, lon: Number(row.lon), lat: Number(row.lat) } : null;
+}
+
 export async function listReasons(db: DbOrTx) {
   const rows = await db.select().from(towReasons).where(eq(towReasons.active, true)).orderBy(asc(towReasons.sortOrder), asc(towReasons.code));
   return rows.map((r) => ({ code: r.code, article: r.article, text: r.text, synthetic: r.synthetic }));
@@ -97,11 +106,12 @@ async function sampleValues(db: DbOrTx, lang: TemplateLang, publicUrl: string): 
 }
 
 export async function listTemplates(db: DbOrTx, publicUrl: string) {
+  const samples = { ru: await sampleValues(db, 'ru', publicUrl), kk: await sampleValues(db, 'kk', publicUrl) };
   const out = [];
   for (const purpose of ['notice', 'released'] as const) {
     for (const lang of ['ru', 'kk'] as const) {
       const text = await templateText(db, purpose, lang);
-      const preview = templatePreview(text, await sampleValues(db, lang, publicUrl));
+      const preview = templatePreview(text, samples[lang]);
       out.push({ purpose, lang, text, isDefault: text === defaultTemplates[purpose][lang], defaultText: defaultTemplates[purpose][lang], fields: [...templateFields[purpose]], preview: { text: preview.text, ...preview.shape } });
     }
   }
@@ -287,9 +297,6 @@ async function dayBounds(db: DbOrTx, day: string): Promise<{ from: Date; to: Dat
   return { from: new Date(row!.f), to: new Date(row!.t) };
 }
 
-export function almatyDay(at = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ALMATY, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 interface MessageState {
   status: 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'expired';
@@ -338,7 +345,7 @@ function towSummary(tow: Tow, lots: Map<string, { code: string; name: LocalizedT
 export type TowSummary = ReturnType<typeof towSummary>;
 
 export async function listTows(db: DbOrTx, principal: Principal, query: { day?: string | undefined; toCall?: boolean | undefined }): Promise<{ day: string; items: TowSummary[] }> {
-  const day = query.day ?? almatyDay();
+  const day = query.day ?? cityToday();
   const { from, to } = await dayBounds(db, day);
   const scope = principal.scope.kind === 'district' ? eq(tows.districtId, principal.scope.districtId) : undefined;
   const rows = await db
@@ -393,11 +400,10 @@ export async function towDetail(db: DbOrTx, principal: Principal, id: string) {
     .orderBy(asc(messageEvents.id)); // the order they were recorded in (a receipt's own time may precede its acceptance's by a clock tick)
   const [place] = tow.towedFrom ? await queryRows<{ lon: number; lat: number }>(db, sql`select ST_X(towed_from) as lon, ST_Y(towed_from) as lat from ${tows} where id = ${id}`) : [];
   const [reason] = await db.select().from(towReasons).where(eq(towReasons.code, tow.reasonCode));
-  const lot = (await listLots(db)).find((l) => l.id === tow.lotId);
   return {
     ...summary!,
     reason: reason ? { code: reason.code, article: reason.article, text: reason.text } : null,
-    lotDetail: lot ? { code: lot.code, name: lot.name, address: lot.address, hours: lot.hours, phone: lot.phone, lon: lot.lon, lat: lot.lat } : null,
+    lotDetail: await lotById(db, tow.lotId),
     plateAsWritten: tow.plateAsWritten,
     plateOverrideReason: tow.plateOverrideReason,
     place: place ? { lon: Number(place.lon), lat: Number(place.lat) } : null,
@@ -500,7 +506,7 @@ export async function lookupTow(db: Db, query: LookupQuery) {
     }
     throw new AppError('not_found', NO_MATCH);
   }
-  const [lot] = await listLots(db).then((lots) => lots.filter((l) => l.id === match.lotId));
+  const lot = await lotById(db, match.lotId);
   const [reason] = await db.select().from(towReasons).where(eq(towReasons.code, match.reasonCode));
   return {
     plate: displayPlate(match.plate),

@@ -109,6 +109,12 @@ export const authPlugin = fp(
   { name: 'openbeat-auth', dependencies: ['@fastify/cookie'] },
 );
 
+/** The signed-in principal of a route that requires one (its guard has already refused anyone else). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new AppError('unauthenticated', 'sign in');
+  return request.principal;
+}
+
 /** The audit actor for the signed-in principal. */
 export function actorOf(request: FastifyRequest): AuditActor {
   const p = request.principal;

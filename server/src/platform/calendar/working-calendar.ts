@@ -17,6 +17,11 @@ export interface CalendarOverride {
 
 export const ALMATY_TIME_ZONE = 'Asia/Almaty';
 
+/** Today's date (or `now`'s) in the city's zone, as YYYY-MM-DD. */
+export function cityToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: ALMATY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
