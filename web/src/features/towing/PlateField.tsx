@@ -63,7 +63,8 @@ export function PlateField({ plate, onPlate, override, onOverride, reason, onRea
             <span>⚠ {t('towing.form.plateUnusual')}</span>
           </>
         ) : check === 'invalid' ? (
-          <span>✕ {t('towing.form.plateInvalid')}</span>
+          // once the form has said so under the field, the live line does not say it again
+          error ? null : <span>✕ {t('towing.form.plateInvalid')}</span>
         ) : (
           <span className="muted">{t('towing.form.plateEmpty')}</span>
         )}
